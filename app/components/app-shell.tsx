@@ -1,0 +1,62 @@
+import { Form, NavLink } from "@remix-run/react";
+import type { ReactNode } from "react";
+import type { SessionUser } from "~/models/session.server";
+
+type NavItem = { to: string; label: string; adminOnly?: boolean };
+
+/** Every page in the main navigation. Only pages that exist are listed. */
+const navigation: NavItem[] = [
+  { to: "/", label: "Dashboard" },
+  { to: "/users", label: "Users", adminOnly: true },
+];
+
+export function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <a className="site-name" href="/">
+            Partnership tracker
+          </a>
+          <div className="user-menu">
+            <NavLink to="/profile" className="user-menu__name">
+              {user.name}
+              <span className="visually-hidden">, your profile</span>
+            </NavLink>
+            <span className="badge">{roleLabel[user.role]}</span>
+            <Form method="post" action="/logout">
+              <button type="submit" className="button button--link">
+                Sign out
+              </button>
+            </Form>
+          </div>
+        </div>
+        <nav className="site-nav" aria-label="Main">
+          <ul>
+            {navigation
+              .filter((item) => !item.adminOnly || user.role === "admin")
+              .map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end={item.to === "/"}>
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" className="page" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}
+
+export const roleLabel: Record<SessionUser["role"], string> = {
+  admin: "Administrator",
+  editor: "Editor",
+  viewer: "Viewer",
+};

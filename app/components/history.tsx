@@ -1,0 +1,66 @@
+import { formatDateTime, isoInstant } from "~/utils/dates";
+
+export type HistoryEvent = {
+  id: number;
+  at: Date | string;
+  action: "create" | "update" | "delete";
+  userName: string | null;
+  changes: Record<string, [unknown, unknown]>;
+};
+
+const verbs = { create: "Created", update: "Changed", delete: "Deleted" } as const;
+
+/** Words a person reads for a field name: "canViewEquality" → "can view equality". */
+function fieldLabel(field: string) {
+  return field
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .replace(/_/g, " ")
+    .toLowerCase();
+}
+
+function show(value: unknown) {
+  if (value === null || value === undefined || value === "") return <span className="muted">empty</span>;
+  if (value === true) return "yes";
+  if (value === false) return "no";
+  return String(value);
+}
+
+/** The audit trail of one record: who did what, when, and each field's value before and after. */
+export function History({ events }: { events: HistoryEvent[] }) {
+  if (events.length === 0) return <p className="muted">No changes have been recorded.</p>;
+  return (
+    <ol className="history">
+      {events.map((event) => (
+        <li key={event.id}>
+          <p>
+            <strong>{verbs[event.action]}</strong> by {event.userName ?? "a removed user"} on{" "}
+            <time dateTime={isoInstant(event.at)}>{formatDateTime(event.at)}</time>
+          </p>
+          {Object.keys(event.changes).length > 0 ? (
+            <div className="table-scroll">
+              <table className="table--compact">
+                <caption className="visually-hidden">Fields changed</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Field</th>
+                    <th scope="col">Before</th>
+                    <th scope="col">After</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {Object.entries(event.changes).map(([field, [before, after]]) => (
+                    <tr key={field}>
+                      <th scope="row">{fieldLabel(field)}</th>
+                      <td>{show(before)}</td>
+                      <td>{show(after)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,10 @@
+// Starts the real built server on a fresh, empty database for the end-to-end tests.
+import fs from "node:fs";
+import path from "node:path";
+
+const dir = path.resolve("tests/.tmp/e2e-db");
+fs.rmSync(dir, { recursive: true, force: true });
+fs.mkdirSync(dir, { recursive: true });
+process.env.DATABASE_PATH = path.join(dir, "tracker.db");
+process.env.NODE_ENV = "production";
+await import("../../server.js");

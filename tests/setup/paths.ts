@@ -1,0 +1,4 @@
+import path from "node:path";
+
+export const testTmp = path.resolve("tests/.tmp");
+export const templateDatabase = path.join(testTmp, "template.db");
