@@ -22,7 +22,8 @@ async function main() {
   const summary = seedDemoRecords();
   console.log(`Loaded the demo organisation in ${((Date.now() - started) / 1000).toFixed(1)} s: ${summary}`);
   console.log("Sign in as any of these (demo passwords; change them for real use):");
-  for (const user of demoUsers) console.log(`  ${user.role.padEnd(7)} ${user.email.padEnd(22)} ${user.password}`);
+  for (const user of demoUsers)
+    console.log(`  ${user.role.padEnd(7)} ${user.email.padEnd(22)} ${user.password}`);
   sqlite.close();
 }
 

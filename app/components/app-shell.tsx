@@ -7,6 +7,11 @@ type NavItem = { to: string; label: string; adminOnly?: boolean };
 /** Every page in the main navigation. Only pages that exist are listed. */
 const navigation: NavItem[] = [
   { to: "/", label: "Dashboard" },
+  { to: "/partners", label: "Partners" },
+  { to: "/projects", label: "Projects" },
+  { to: "/contributors", label: "Contributors" },
+  { to: "/volunteers", label: "Volunteers" },
+  { to: "/benefits", label: "Benefits" },
   { to: "/users", label: "Users", adminOnly: true },
 ];
 

@@ -1,8 +1,15 @@
 import { z } from "zod";
 import { roles } from "~db/enums";
-import { checkbox, email, newPassword, requiredText } from "~/utils/forms.server";
+import {
+  checkbox,
+  defineForm,
+  email,
+  newPassword,
+  requiredText,
+  type CrossCheck,
+} from "~/utils/forms.server";
 
-export const loginForm = z.object({
+export const loginForm = defineForm({
   email: z
     .string()
     .trim()
@@ -13,22 +20,25 @@ export const loginForm = z.object({
   redirectTo: z.string().optional(),
 });
 
-const confirmed = <T extends { password: string; confirmPassword: string }>(form: T) =>
-  form.password === form.confirmPassword;
-const notConfirmed = { path: ["confirmPassword"], message: "The two passwords are not the same." };
+const confirmed: CrossCheck<{ password: string; confirmPassword: string }> = (form, addError) => {
+  if (typeof form.password === "string" && form.password !== form.confirmPassword) {
+    addError("confirmPassword", "The two passwords are not the same.");
+  }
+};
 
-export const setupForm = z
-  .object({
+export const setupForm = defineForm(
+  {
     name: requiredText("your name", 100),
     email: email("your email address"),
     password: newPassword,
-    confirmPassword: z.string(),
-  })
-  .refine(confirmed, notConfirmed);
+    confirmPassword: z.string().optional(),
+  },
+  confirmed,
+);
 
 const role = z.enum(roles, { errorMap: () => ({ message: "Choose a role." }) });
 
-export const newUserForm = z.object({
+export const newUserForm = defineForm({
   name: requiredText("their name", 100),
   email: email("their email address"),
   role,
@@ -36,17 +46,20 @@ export const newUserForm = z.object({
   password: newPassword,
 });
 
-export const userAccessForm = z.object({
+export const userAccessForm = defineForm({
   role,
   canViewEquality: checkbox(),
 });
 
-export const resetPasswordForm = z.object({ password: newPassword });
+export const resetPasswordForm = defineForm({ password: newPassword });
 
-export const changePasswordForm = z
-  .object({
-    currentPassword: z.string().min(1, "Enter your current password."),
+export const changePasswordForm = defineForm(
+  {
+    currentPassword: z
+      .string({ required_error: "Enter your current password." })
+      .min(1, "Enter your current password."),
     password: newPassword,
-    confirmPassword: z.string(),
-  })
-  .refine(confirmed, notConfirmed);
+    confirmPassword: z.string().optional(),
+  },
+  confirmed,
+);

@@ -3,16 +3,10 @@ import { findSessionUser, type SessionUser } from "~/models/session.server";
 import { hasAnyUser } from "~/models/user.server";
 import { forbidden } from "./http.server";
 import { readSessionToken } from "./session.server";
+import { roleAllows } from "./roles";
 
 export type { SessionUser };
 export type Role = SessionUser["role"];
-
-const rank: Record<Role, number> = { viewer: 1, editor: 2, admin: 3 };
-
-/** Whether a role may do what `needed` may: admin ⊃ editor ⊃ viewer. */
-export function roleAllows(role: Role, needed: Role) {
-  return rank[role] >= rank[needed];
-}
 
 export async function getSessionUser(request: Request): Promise<SessionUser | null> {
   const token = await readSessionToken(request);

@@ -1,7 +1,13 @@
 import type { Role } from "../enums";
 
 /** The demo organisation's staff. Demo passwords are printed when seeding; change them for real use. */
-export const demoUsers: { name: string; email: string; role: Role; canViewEquality?: boolean; password: string }[] = [
+export const demoUsers: {
+  name: string;
+  email: string;
+  role: Role;
+  canViewEquality?: boolean;
+  password: string;
+}[] = [
   { name: "Ada Lovelace", email: "admin@demo.example", role: "admin", password: "demo admin passphrase" },
   {
     name: "Priya Shah",

@@ -1,12 +1,12 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeEach } from "vitest";
-import { templateDatabase, testTmp } from "./paths";
+import { afterAll, beforeEach, inject } from "vitest";
 
 // Each test file gets its own copy of the migrated template, before any app module is imported.
-const file = path.join(testTmp, `test-${process.pid}-${crypto.randomUUID()}.db`);
-fs.copyFileSync(templateDatabase, file);
+const dir = inject("testDirectory");
+const file = path.join(dir, `test-${process.pid}-${crypto.randomUUID()}.db`);
+fs.copyFileSync(path.join(dir, "template.db"), file);
 process.env.NODE_ENV = "test";
 process.env.DATABASE_PATH = file;
 process.env.SESSION_SECRET = "test-secret-that-is-at-least-32-characters-long";

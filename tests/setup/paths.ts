@@ -1,4 +1,4 @@
 import path from "node:path";
 
-export const testTmp = path.resolve("tests/.tmp");
-export const templateDatabase = path.join(testTmp, "template.db");
+/** Each test run gets its own folder, so runs side by side do not share databases. */
+export const testRoot = path.resolve("tests/.tmp");

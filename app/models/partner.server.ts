@@ -1,0 +1,257 @@
+import { and, asc, count, desc, eq, gte, inArray, lte, or, type SQL } from "drizzle-orm";
+import {
+  benefits,
+  contacts,
+  contributors,
+  partners,
+  projectPartners,
+  projects,
+  type PartnerStatus,
+  type PartnerType,
+} from "~db/schema";
+import type { PartnerInput } from "~/forms/partners.server";
+import { db, write } from "~/utils/db.server";
+import { contains, offsetOf, PAGE_SIZE } from "~/utils/list-query.server";
+import { auditCreate, auditDelete, auditUpdate, listHistory } from "./audit.server";
+
+export const PARTNER = "partner";
+
+export type PartnerFilters = {
+  q?: string;
+  type?: PartnerType;
+  status?: PartnerStatus;
+  advocate?: "yes" | "no";
+  services?: "onsite" | "offsite";
+  startedFrom?: string;
+  startedTo?: string;
+  sort: "name" | "type" | "status" | "start" | "updated";
+  dir?: "asc" | "desc";
+  page: number;
+};
+
+function where(filters: PartnerFilters): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [];
+  if (filters.q) conditions.push(or(contains(partners.name, filters.q), contains(partners.area, filters.q)));
+  if (filters.type) conditions.push(eq(partners.type, filters.type));
+  if (filters.status) conditions.push(eq(partners.status, filters.status));
+  if (filters.advocate) conditions.push(eq(partners.isAdvocate, filters.advocate === "yes"));
+  if (filters.services === "onsite") conditions.push(eq(partners.extendsOnsite, true));
+  if (filters.services === "offsite") conditions.push(eq(partners.extendsOffsite, true));
+  if (filters.startedFrom) conditions.push(gte(partners.startDate, filters.startedFrom));
+  if (filters.startedTo) conditions.push(lte(partners.startDate, filters.startedTo));
+  return and(...conditions);
+}
+
+const sortColumns = {
+  name: partners.name,
+  type: partners.type,
+  status: partners.status,
+  start: partners.startDate,
+  updated: partners.updatedAt,
+} as const;
+
+function orderBy(filters: PartnerFilters) {
+  const dir = filters.dir ?? (filters.sort === "updated" ? "desc" : "asc");
+  const column = sortColumns[filters.sort];
+  return [dir === "asc" ? asc(column) : desc(column), asc(partners.id)];
+}
+
+const listColumns = {
+  id: partners.id,
+  name: partners.name,
+  type: partners.type,
+  status: partners.status,
+  startDate: partners.startDate,
+  area: partners.area,
+  isAdvocate: partners.isAdvocate,
+  updatedAt: partners.updatedAt,
+};
+
+export function listPartners(filters: PartnerFilters) {
+  const condition = where(filters);
+  const rows = db
+    .select(listColumns)
+    .from(partners)
+    .where(condition)
+    .orderBy(...orderBy(filters))
+    .limit(PAGE_SIZE)
+    .offset(offsetOf(filters.page))
+    .all();
+  const total = db.select({ n: count() }).from(partners).where(condition).get()!.n;
+  return { rows, total };
+}
+
+const exportColumns = {
+  id: partners.id,
+  name: partners.name,
+  type: partners.type,
+  status: partners.status,
+  startDate: partners.startDate,
+  endDate: partners.endDate,
+  endReason: partners.endReason,
+  addsValue: partners.addsValue,
+  isAdvocate: partners.isAdvocate,
+  extendsOnsite: partners.extendsOnsite,
+  extendsOffsite: partners.extendsOffsite,
+  website: partners.website,
+  area: partners.area,
+  notes: partners.notes,
+};
+export type PartnerExportRow = {
+  [K in keyof typeof exportColumns]: (typeof partners.$inferSelect)[K];
+};
+
+/** Every partner the filters match, in list order, a few hundred at a time. */
+export function* exportPartners(filters: PartnerFilters): Generator<PartnerExportRow[]> {
+  const ids = db
+    .select({ id: partners.id })
+    .from(partners)
+    .where(where(filters))
+    .orderBy(...orderBy(filters))
+    .all()
+    .map((row) => row.id);
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const rows = db.select(exportColumns).from(partners).where(inArray(partners.id, chunk)).all();
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    yield chunk.map((id) => byId.get(id)!);
+  }
+}
+
+export function getPartner(id: number) {
+  return db.select().from(partners).where(eq(partners.id, id)).get();
+}
+
+/** Everything shown on a partner's page, in a handful of queries. */
+export function getPartnerPage(id: number) {
+  const partner = getPartner(id);
+  if (!partner) return null;
+  return {
+    partner,
+    contacts: db
+      .select({
+        id: contacts.id,
+        name: contacts.name,
+        role: contacts.role,
+        email: contacts.email,
+        phone: contacts.phone,
+      })
+      .from(contacts)
+      .where(eq(contacts.partnerId, id))
+      .orderBy(asc(contacts.name))
+      .all(),
+    projects: db
+      .select({
+        id: projects.id,
+        title: projects.title,
+        status: projects.status,
+        startDate: projects.startDate,
+        endDate: projects.endDate,
+        role: projectPartners.role,
+      })
+      .from(projectPartners)
+      .innerJoin(projects, eq(projects.id, projectPartners.projectId))
+      .where(eq(projectPartners.partnerId, id))
+      .orderBy(desc(projects.startDate))
+      .all(),
+    contributors: db
+      .select({ id: contributors.id, name: contributors.name, kind: contributors.kind })
+      .from(contributors)
+      .where(eq(contributors.partnerId, id))
+      .orderBy(asc(contributors.name))
+      .all(),
+    benefits: db
+      .select({
+        id: benefits.id,
+        beneficiary: benefits.beneficiary,
+        description: benefits.description,
+        date: benefits.date,
+      })
+      .from(benefits)
+      .where(eq(benefits.partnerId, id))
+      .orderBy(desc(benefits.date))
+      .all(),
+    history: listHistory({ type: PARTNER, id }),
+  };
+}
+
+/** Partners for a select list: those not ended, plus any already chosen. */
+export function partnerOptions(include: (number | null | undefined)[] = []) {
+  const chosen = include.filter((id): id is number => typeof id === "number");
+  return db
+    .select({ id: partners.id, name: partners.name, status: partners.status })
+    .from(partners)
+    .where(
+      or(
+        inArray(partners.status, ["prospective", "active", "paused"]),
+        chosen.length ? inArray(partners.id, chosen) : undefined,
+      ),
+    )
+    .orderBy(asc(partners.name))
+    .all();
+}
+
+function values(input: PartnerInput) {
+  return {
+    name: input.name,
+    type: input.type,
+    status: input.status,
+    startDate: input.startDate ?? null,
+    endDate: input.endDate ?? null,
+    endReason: input.endReason ?? null,
+    addsValue: input.addsValue ?? null,
+    isAdvocate: input.isAdvocate,
+    extendsOnsite: input.extendsOnsite,
+    extendsOffsite: input.extendsOffsite,
+    website: input.website ?? null,
+    area: input.area ?? null,
+    notes: input.notes ?? null,
+  };
+}
+
+export function createPartner(input: PartnerInput, actorId: number) {
+  return write((tx) => {
+    const row = values(input);
+    const { id } = tx.insert(partners).values(row).returning({ id: partners.id }).get();
+    auditCreate(tx, actorId, { type: PARTNER, id }, row);
+    return id;
+  });
+}
+
+export function updatePartner(id: number, input: PartnerInput, actorId: number) {
+  return write((tx) => {
+    const before = tx.select().from(partners).where(eq(partners.id, id)).get();
+    if (!before) return false;
+    const row = values(input);
+    tx.update(partners)
+      .set({ ...row, updatedAt: new Date() })
+      .where(eq(partners.id, id))
+      .run();
+    auditUpdate(tx, actorId, { type: PARTNER, id }, before, row);
+    return true;
+  });
+}
+
+/** What still refers to a partner, in words, so a refused deletion can explain itself. */
+export function partnerDependants(id: number): string[] {
+  const counts = {
+    contact: db.select({ n: count() }).from(contacts).where(eq(contacts.partnerId, id)).get()!.n,
+    project: db.select({ n: count() }).from(projectPartners).where(eq(projectPartners.partnerId, id)).get()!
+      .n,
+    contributor: db.select({ n: count() }).from(contributors).where(eq(contributors.partnerId, id)).get()!.n,
+    benefit: db.select({ n: count() }).from(benefits).where(eq(benefits.partnerId, id)).get()!.n,
+  };
+  return Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .map(([noun, n]) => `${n} ${noun}${n === 1 ? "" : "s"}`);
+}
+
+export function deletePartner(id: number, actorId: number) {
+  return write((tx) => {
+    const before = tx.select().from(partners).where(eq(partners.id, id)).get();
+    if (!before) return false;
+    tx.delete(partners).where(eq(partners.id, id)).run();
+    auditDelete(tx, actorId, { type: PARTNER, id }, before);
+    return true;
+  });
+}

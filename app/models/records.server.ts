@@ -1,0 +1,165 @@
+import { eq, inArray } from "drizzle-orm";
+import {
+  benefits,
+  contacts,
+  contributors,
+  fundingLines,
+  partners,
+  projects,
+  trainingRecords,
+  users,
+  volunteerHours,
+  volunteers,
+} from "~db/schema";
+import { db } from "~/utils/db.server";
+
+/**
+ * Any record in the app, as (type, id): the one shape the audit trail and evidence links use.
+ * `describeRecords` turns many of them into a name and a page address in one query per type.
+ */
+export type RecordRef = { type: string; id: number };
+export type RecordDescription = { type: string; id: number; label: string; href: string; kind: string };
+
+export const recordKindLabels: Record<string, string> = {
+  partner: "Partner",
+  contact: "Contact",
+  contributor: "Contributor",
+  volunteer: "Volunteer",
+  training: "Training record",
+  hours: "Hours given",
+  project: "Project",
+  funding: "Funding line",
+  benefit: "Benefit",
+  user: "User",
+};
+
+type Describer = (ids: number[]) => { id: number; label: string; href: string }[];
+
+const describers: Record<string, Describer> = {
+  partner: (ids) =>
+    db
+      .select({ id: partners.id, name: partners.name })
+      .from(partners)
+      .where(inArray(partners.id, ids))
+      .all()
+      .map((r) => ({ id: r.id, label: r.name, href: `/partners/${r.id}` })),
+  contact: (ids) =>
+    db
+      .select({ id: contacts.id, name: contacts.name, partnerId: partners.id, partner: partners.name })
+      .from(contacts)
+      .innerJoin(partners, eq(partners.id, contacts.partnerId))
+      .where(inArray(contacts.id, ids))
+      .all()
+      .map((r) => ({ id: r.id, label: `${r.name} (${r.partner})`, href: `/partners/${r.partnerId}` })),
+  contributor: (ids) =>
+    db
+      .select({ id: contributors.id, name: contributors.name })
+      .from(contributors)
+      .where(inArray(contributors.id, ids))
+      .all()
+      .map((r) => ({ id: r.id, label: r.name, href: `/contributors/${r.id}` })),
+  volunteer: (ids) =>
+    db
+      .select({ id: volunteers.id, name: volunteers.name })
+      .from(volunteers)
+      .where(inArray(volunteers.id, ids))
+      .all()
+      .map((r) => ({ id: r.id, label: r.name, href: `/volunteers/${r.id}` })),
+  training: (ids) =>
+    db
+      .select({
+        id: trainingRecords.id,
+        title: trainingRecords.title,
+        volunteerId: volunteers.id,
+        volunteer: volunteers.name,
+      })
+      .from(trainingRecords)
+      .innerJoin(volunteers, eq(volunteers.id, trainingRecords.volunteerId))
+      .where(inArray(trainingRecords.id, ids))
+      .all()
+      .map((r) => ({ id: r.id, label: `${r.title} (${r.volunteer})`, href: `/volunteers/${r.volunteerId}` })),
+  hours: (ids) =>
+    db
+      .select({
+        id: volunteerHours.id,
+        date: volunteerHours.date,
+        volunteerId: volunteers.id,
+        volunteer: volunteers.name,
+      })
+      .from(volunteerHours)
+      .innerJoin(volunteers, eq(volunteers.id, volunteerHours.volunteerId))
+      .where(inArray(volunteerHours.id, ids))
+      .all()
+      .map((r) => ({
+        id: r.id,
+        label: `Hours on ${r.date} (${r.volunteer})`,
+        href: `/volunteers/${r.volunteerId}`,
+      })),
+  project: (ids) =>
+    db
+      .select({ id: projects.id, title: projects.title })
+      .from(projects)
+      .where(inArray(projects.id, ids))
+      .all()
+      .map((r) => ({ id: r.id, label: r.title, href: `/projects/${r.id}` })),
+  funding: (ids) =>
+    db
+      .select({
+        id: fundingLines.id,
+        source: fundingLines.source,
+        projectId: projects.id,
+        project: projects.title,
+      })
+      .from(fundingLines)
+      .innerJoin(projects, eq(projects.id, fundingLines.projectId))
+      .where(inArray(fundingLines.id, ids))
+      .all()
+      .map((r) => ({ id: r.id, label: `${r.source} (${r.project})`, href: `/projects/${r.projectId}` })),
+  benefit: (ids) =>
+    db
+      .select({ id: benefits.id, description: benefits.description })
+      .from(benefits)
+      .where(inArray(benefits.id, ids))
+      .all()
+      .map((r) => ({ id: r.id, label: r.description, href: `/benefits/${r.id}` })),
+  user: (ids) =>
+    db
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(inArray(users.id, ids))
+      .all()
+      .map((r) => ({ id: r.id, label: r.name, href: `/users/${r.id}` })),
+};
+
+export const describableTypes = Object.keys(describers);
+
+export const recordKey = (ref: RecordRef) => `${ref.type}:${ref.id}`;
+
+/** Names and addresses for many records at once; records that no longer exist are left out. */
+export function describeRecords(refs: RecordRef[]): Map<string, RecordDescription> {
+  const byType = new Map<string, Set<number>>();
+  for (const ref of refs) {
+    if (!byType.has(ref.type)) byType.set(ref.type, new Set());
+    byType.get(ref.type)!.add(ref.id);
+  }
+  const described = new Map<string, RecordDescription>();
+  for (const [type, idSet] of byType) {
+    const describe = describers[type];
+    if (!describe) continue;
+    const ids = [...idSet];
+    for (let i = 0; i < ids.length; i += 500) {
+      for (const row of describe(ids.slice(i, i + 500))) {
+        described.set(recordKey({ type, id: row.id }), {
+          type,
+          kind: recordKindLabels[type] ?? type,
+          ...row,
+        });
+      }
+    }
+  }
+  return described;
+}
+
+export function describeRecord(ref: RecordRef): RecordDescription | undefined {
+  return describeRecords([ref]).get(recordKey(ref));
+}

@@ -1,0 +1,27 @@
+import type { TimelineItem } from "~/components/timeline";
+
+type AuditEvent = {
+  id: number;
+  at: string | Date;
+  action: "create" | "update" | "delete";
+  userName: string | null;
+  changes: Record<string, [unknown, unknown]>;
+};
+
+function words(field: string) {
+  return field.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+}
+
+/** The audit trail of a record as timeline entries: "Added by Priya", "Changed status, notes by Tom". */
+export function auditTimeline(events: AuditEvent[], noun: string): TimelineItem[] {
+  return events.map((event) => ({
+    key: `audit-${event.id}`,
+    date: event.at,
+    text:
+      event.action === "create"
+        ? `${noun} added by ${event.userName ?? "a removed user"}`
+        : event.action === "update"
+          ? `Changed ${Object.keys(event.changes).map(words).join(", ")} (${event.userName ?? "a removed user"})`
+          : `Deleted by ${event.userName ?? "a removed user"}`,
+  }));
+}
