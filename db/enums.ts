@@ -98,6 +98,11 @@ export const recordTypes = [
   "hours",
   "project",
   "funding",
+  "user_group",
   "benefit",
 ] as const;
 export type RecordType = (typeof recordTypes)[number];
+
+/** An evidence link is suggested by a rule, then confirmed (it counts) or dismissed (never suggested again). */
+export const evidenceStatuses = ["suggested", "confirmed", "dismissed"] as const;
+export type EvidenceStatus = (typeof evidenceStatuses)[number];

@@ -1,10 +1,11 @@
-import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { day, flag, id, instant, timestamps } from "./columns";
 import {
   auditActions,
   beneficiaries,
   benefitSources,
   contributorKinds,
+  evidenceStatuses,
   fundingStatuses,
   outcomes,
   partnerStatuses,
@@ -173,6 +174,8 @@ export const contributors = sqliteTable(
     index("contributors_kind_idx").on(table.kind),
     index("contributors_partner_id_idx").on(table.partnerId),
     index("contributors_active_from_idx").on(table.activeFrom),
+    index("contributors_active_to_idx").on(table.activeTo),
+    index("contributors_updated_at_idx").on(table.updatedAt),
   ],
 );
 
@@ -198,6 +201,7 @@ export const volunteers = sqliteTable(
     index("volunteers_status_idx").on(table.status),
     index("volunteers_start_date_idx").on(table.startDate),
     index("volunteers_end_date_idx").on(table.endDate),
+    index("volunteers_updated_at_idx").on(table.updatedAt),
   ],
 );
 
@@ -270,6 +274,7 @@ export const projects = sqliteTable(
     index("projects_title_idx").on(table.title),
     index("projects_status_idx").on(table.status),
     index("projects_start_date_idx").on(table.startDate),
+    index("projects_updated_at_idx").on(table.updatedAt),
   ],
 );
 
@@ -376,6 +381,7 @@ export const benefits = sqliteTable(
     index("benefits_partner_id_idx").on(table.partnerId),
     index("benefits_project_id_idx").on(table.projectId),
     index("benefits_source_idx").on(table.source),
+    index("benefits_updated_at_idx").on(table.updatedAt),
   ],
 );
 
@@ -390,5 +396,42 @@ export const benefitOutcomes = sqliteTable(
   (table) => [
     primaryKey({ columns: [table.benefitId, table.outcome] }),
     index("benefit_outcomes_outcome_idx").on(table.outcome),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Evidence: any record (type, id) joined to a checklist line (its stable code).
+
+export const evidenceLinks = sqliteTable(
+  "evidence_links",
+  {
+    id: id(),
+    lineCode: text("line_code").notNull(),
+    recordType: text("record_type").notNull(),
+    recordId: integer("record_id").notNull(),
+    status: text("status", { enum: evidenceStatuses }).notNull(),
+    /** How this record shows the line, in a person's words. */
+    note: text("note"),
+    /** The day the evidence is from (a meeting's date, a review's date, a record's start…). */
+    evidenceDate: day("evidence_date").notNull(),
+    /** The suggestion rule that proposed it; null when a person linked it by hand. */
+    rule: text("rule"),
+    createdAt: instant("created_at").notNull(),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: instant("decided_at"),
+    decidedBy: integer("decided_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (table) => [
+    uniqueIndex("evidence_links_line_record_idx").on(table.lineCode, table.recordType, table.recordId),
+    index("evidence_links_record_idx").on(table.recordType, table.recordId),
+    index("evidence_links_status_line_date_idx").on(
+      table.status,
+      table.lineCode,
+      table.evidenceDate,
+      table.recordType,
+    ),
+    index("evidence_links_status_created_idx").on(table.status, table.createdAt),
+    index("evidence_links_created_by_idx").on(table.createdBy),
+    index("evidence_links_decided_by_idx").on(table.decidedBy),
   ],
 );

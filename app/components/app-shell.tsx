@@ -12,7 +12,9 @@ const navigation: NavItem[] = [
   { to: "/contributors", label: "Contributors" },
   { to: "/volunteers", label: "Volunteers" },
   { to: "/benefits", label: "Benefits" },
+  { to: "/checklist", label: "Checklist" },
   { to: "/users", label: "Users", adminOnly: true },
+  { to: "/settings", label: "Settings", adminOnly: true },
 ];
 
 export function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
@@ -26,6 +28,20 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
           <a className="site-name" href="/">
             Partnership tracker
           </a>
+          <Form method="get" action="/search" className="site-search" role="search">
+            <label htmlFor="site-search-q" className="visually-hidden">
+              Search partners, people and projects
+            </label>
+            <input
+              id="site-search-q"
+              type="search"
+              name="q"
+              placeholder="Search partners, people, projects"
+            />
+            <button type="submit" className="button">
+              Search
+            </button>
+          </Form>
           <div className="user-menu">
             <NavLink to="/profile" className="user-menu__name">
               {user.name}

@@ -16,6 +16,15 @@ export function FormState({ failure, children }: { failure?: unknown; children: 
   return <FormStateContext.Provider value={state}>{children}</FormStateContext.Provider>;
 }
 
+/** Search and filter forms leave out the "(optional)" marker: every filter is optional. */
+const MarkOptionalContext = createContext(true);
+export const MarkOptional = MarkOptionalContext.Provider;
+
+function OptionalMarker({ required }: { required?: boolean }) {
+  const mark = useContext(MarkOptionalContext);
+  return required || !mark ? null : <span className="optional"> (optional)</span>;
+}
+
 function useField(name: string) {
   const { errors, values } = useContext(FormStateContext);
   const error = errors[name]?.[0];
@@ -102,7 +111,7 @@ export function TextField(props: TextFieldProps) {
     <div className={`field${error ? " field--error" : ""}${props.className ? ` ${props.className}` : ""}`}>
       <label htmlFor={id}>
         {label}
-        {required ? null : <span className="optional"> (optional)</span>}
+        <OptionalMarker required={required} />
       </label>
       <Describe id={id} hint={hint} error={error} />
       <input
@@ -133,7 +142,7 @@ export function TextAreaField(
     <div className={`field${error ? " field--error" : ""}`}>
       <label htmlFor={id}>
         {label}
-        {required ? null : <span className="optional"> (optional)</span>}
+        <OptionalMarker required={required} />
       </label>
       <Describe id={id} hint={hint} error={error} />
       <textarea
@@ -165,7 +174,7 @@ export function SelectField(
     <div className={`field${error ? " field--error" : ""}`}>
       <label htmlFor={id}>
         {label}
-        {required ? null : <span className="optional"> (optional)</span>}
+        <OptionalMarker required={required} />
       </label>
       <Describe id={id} hint={hint} error={error} />
       <select
@@ -215,10 +224,14 @@ export function ChoiceGroup(
     defaultValue?: string | readonly string[] | null;
     required?: boolean;
     inline?: boolean;
+    /** Needed when two groups share one field name, so their ids stay unique. */
+    id?: string;
   },
 ) {
   const { name, label, hint, options, type, defaultValue, required, inline } = props;
-  const { error, submitted, id } = useField(name);
+  const field = useField(name);
+  const { error, submitted } = field;
+  const id = props.id ?? field.id;
   const chosen = new Set(
     [submitted !== undefined ? submitted : (defaultValue ?? [])]
       .flat()
@@ -232,7 +245,7 @@ export function ChoiceGroup(
     >
       <legend>
         {label}
-        {required ? null : <span className="optional"> (optional)</span>}
+        <OptionalMarker required={required} />
       </legend>
       <Describe id={id} hint={hint} error={error} />
       {options.map((option) => (

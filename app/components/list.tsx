@@ -1,5 +1,6 @@
 import { Form, Link, useLocation, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { MarkOptional } from "./form";
 
 const PAGE_SIZE = 25;
 const number = new Intl.NumberFormat("en-GB");
@@ -110,7 +111,7 @@ export function FilterForm({ children, label }: { children: ReactNode; label: st
   const location = useLocation();
   return (
     <Form method="get" className="filters" role="search" aria-label={label}>
-      {children}
+      <MarkOptional value={false}>{children}</MarkOptional>
       <div className="filters__buttons">
         <button type="submit" className="button" disabled={navigation.state === "loading"}>
           Apply

@@ -13,6 +13,7 @@ import type { PartnerInput } from "~/forms/partners.server";
 import { db, write } from "~/utils/db.server";
 import { contains, offsetOf, PAGE_SIZE } from "~/utils/list-query.server";
 import { auditCreate, auditDelete, auditUpdate, listHistory } from "./audit.server";
+import { removeEvidenceFor, suggestEvidence } from "./evidence.server";
 
 export const PARTNER = "partner";
 
@@ -214,6 +215,7 @@ export function createPartner(input: PartnerInput, actorId: number) {
     const row = values(input);
     const { id } = tx.insert(partners).values(row).returning({ id: partners.id }).get();
     auditCreate(tx, actorId, { type: PARTNER, id }, row);
+    suggestEvidence(tx, { type: PARTNER, id });
     return id;
   });
 }
@@ -228,6 +230,7 @@ export function updatePartner(id: number, input: PartnerInput, actorId: number) 
       .where(eq(partners.id, id))
       .run();
     auditUpdate(tx, actorId, { type: PARTNER, id }, before, row);
+    suggestEvidence(tx, { type: PARTNER, id });
     return true;
   });
 }
@@ -251,6 +254,7 @@ export function deletePartner(id: number, actorId: number) {
     const before = tx.select().from(partners).where(eq(partners.id, id)).get();
     if (!before) return false;
     tx.delete(partners).where(eq(partners.id, id)).run();
+    removeEvidenceFor(tx, { type: PARTNER, id });
     auditDelete(tx, actorId, { type: PARTNER, id }, before);
     return true;
   });

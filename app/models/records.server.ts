@@ -7,11 +7,15 @@ import {
   partners,
   projects,
   trainingRecords,
+  userGroups,
   users,
   volunteerHours,
   volunteers,
 } from "~db/schema";
 import { db } from "~/utils/db.server";
+import { recordKindLabels } from "~/utils/record-kinds";
+
+export { recordKindLabels };
 
 /**
  * Any record in the app, as (type, id): the one shape the audit trail and evidence links use.
@@ -19,19 +23,6 @@ import { db } from "~/utils/db.server";
  */
 export type RecordRef = { type: string; id: number };
 export type RecordDescription = { type: string; id: number; label: string; href: string; kind: string };
-
-export const recordKindLabels: Record<string, string> = {
-  partner: "Partner",
-  contact: "Contact",
-  contributor: "Contributor",
-  volunteer: "Volunteer",
-  training: "Training record",
-  hours: "Hours given",
-  project: "Project",
-  funding: "Funding line",
-  benefit: "Benefit",
-  user: "User",
-};
 
 type Describer = (ids: number[]) => { id: number; label: string; href: string }[];
 
@@ -115,6 +106,19 @@ const describers: Record<string, Describer> = {
       .where(inArray(fundingLines.id, ids))
       .all()
       .map((r) => ({ id: r.id, label: `${r.source} (${r.project})`, href: `/projects/${r.projectId}` })),
+  user_group: (ids) =>
+    db
+      .select({
+        id: userGroups.id,
+        description: userGroups.description,
+        projectId: projects.id,
+        project: projects.title,
+      })
+      .from(userGroups)
+      .innerJoin(projects, eq(projects.id, userGroups.projectId))
+      .where(inArray(userGroups.id, ids))
+      .all()
+      .map((r) => ({ id: r.id, label: `${r.description} (${r.project})`, href: `/projects/${r.projectId}` })),
   benefit: (ids) =>
     db
       .select({ id: benefits.id, description: benefits.description })

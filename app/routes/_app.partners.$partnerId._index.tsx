@@ -8,6 +8,8 @@ import { Timeline } from "~/components/timeline";
 import { getPartnerPage } from "~/models/partner.server";
 import { useCanEdit } from "~/utils/app-user";
 import { requireUser } from "~/utils/auth.server";
+import { evidenceForRecord } from "~/models/evidence.server";
+import { EvidencePanel } from "~/components/evidence-panel";
 import { formatDate } from "~/utils/dates";
 import { notFound, parseId } from "~/utils/http.server";
 import {
@@ -26,11 +28,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
-  return getPartnerPage(parseId(params.partnerId)) ?? notFound();
+  const id = parseId(params.partnerId);
+  const page = getPartnerPage(id) ?? notFound();
+  return { ...page, evidence: evidenceForRecord({ type: "partner", id }) };
 }
 
 export default function PartnerPage() {
-  const { partner, contacts, projects, contributors, benefits, history } = useLoaderData<typeof loader>();
+  const { partner, contacts, projects, contributors, benefits, history, evidence } =
+    useLoaderData<typeof loader>();
   const canEdit = useCanEdit();
   const services = [
     partner.extendsOnsite ? "On-site" : null,
@@ -153,7 +158,12 @@ export default function PartnerPage() {
       </div>
 
       <section aria-labelledby="projects-title">
-        <h2 id="projects-title">Projects</h2>
+        <div className="section-header">
+          <h2 id="projects-title">Projects</h2>
+          {canEdit ? (
+            <Link to={`/projects/new?partnerId=${partner.id}`}>Add a project with this partner</Link>
+          ) : null}
+        </div>
         {projects.length === 0 ? (
           <p className="muted">This partner is not part of any project yet.</p>
         ) : (
@@ -189,7 +199,10 @@ export default function PartnerPage() {
 
       <div className="grid grid--2">
         <section className="card" aria-labelledby="contributors-title">
-          <h2 id="contributors-title">Contributors from this partner</h2>
+          <div className="section-header">
+            <h2 id="contributors-title">Contributors from this partner</h2>
+            {canEdit ? <Link to={`/contributors/new?partnerId=${partner.id}`}>Add a contributor</Link> : null}
+          </div>
           {contributors.length === 0 ? (
             <p className="muted">None recorded.</p>
           ) : (
@@ -224,6 +237,8 @@ export default function PartnerPage() {
           )}
         </section>
       </div>
+
+      <EvidencePanel recordType="partner" recordId={partner.id} evidence={evidence} />
 
       <section aria-labelledby="timeline-title">
         <h2 id="timeline-title">Timeline</h2>

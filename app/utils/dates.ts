@@ -30,3 +30,8 @@ export function formatDateTime(value: DateInput | null | undefined): string {
 export function isoInstant(value: DateInput): string {
   return toDate(value).toISOString();
 }
+
+/** Today's date in the UK, as an ISO calendar day. */
+export function todayIso(now: Date = new Date()): string {
+  return format(new TZDate(now.getTime(), TIME_ZONE), "yyyy-MM-dd");
+}

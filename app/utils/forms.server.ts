@@ -231,7 +231,8 @@ export const hoursInMinutes = () =>
       if (typeof v !== "string") return v;
       const text = v.trim();
       const clock = /^(\d{1,2}):([0-5]\d)$/.exec(text);
-      if (clock) return String(Number(clock[1]) + Number(clock[2]) / 60);
+      // Two decimals are enough: the result is rounded back to whole minutes.
+      if (clock) return (Number(clock[1]) + Number(clock[2]) / 60).toFixed(2);
       return text;
     },
     z
@@ -255,6 +256,13 @@ export const optionalId = (message: string) =>
   z.preprocess(
     (v) => (v === "" || v === undefined ? undefined : v),
     z.coerce.number({ invalid_type_error: message }).int(message).positive(message).optional(),
+  );
+
+/** An id that must be chosen from a list. */
+export const requiredId = (message: string) =>
+  z.preprocess(
+    (v) => (v === "" || v === undefined ? undefined : v),
+    z.coerce.number({ required_error: message, invalid_type_error: message }).int(message).positive(message),
   );
 
 /** The end must not be before the start. */

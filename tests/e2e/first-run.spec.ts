@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { admin, expectAccessible, signIn, signOut } from "./support";
+import { expect, test, admin, expectAccessible, signIn, signOut } from "./support";
 
 test("a new organisation sets up, adds a viewer, and the viewer is refused the users page", async ({
   page,

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { admin, expectAccessible, signIn } from "./support";
+import { expect, test, admin, expectAccessible, signIn } from "./support";
 
 test.describe("the app shell", () => {
   test("every page passes the accessibility check", async ({ page }) => {

@@ -1,5 +1,28 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { test as base, expect, type Page } from "@playwright/test";
+
+/**
+ * The tests' `test`: it fails a test when the page logs an error or throws in the browser
+ * (for example a server-only module reached from a component, which breaks pages after hydration).
+ */
+export const test = base.extend<{ browserErrors: string[] }>({
+  browserErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
+      page.on("console", (message) => {
+        if (message.type() === "error" && !/Failed to load resource/.test(message.text())) {
+          errors.push(`console error: ${message.text()}`);
+        }
+      });
+      await use(errors);
+      expect(errors, "errors in the browser").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
+export type { Page };
 
 /** The administrator created by the first-run story, used by every later test. */
 export const admin = {

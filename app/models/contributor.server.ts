@@ -1,0 +1,279 @@
+import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, or, type SQL } from "drizzle-orm";
+import { contributors, partners, projectContributors, projects, type ContributorKind } from "~db/schema";
+import type { ContributorInput } from "~/forms/contributors.server";
+import { todayIso } from "~/utils/dates";
+import { db, write } from "~/utils/db.server";
+import { contains, offsetOf, PAGE_SIZE } from "~/utils/list-query.server";
+import { auditCreate, auditDelete, auditUpdate, listHistory } from "./audit.server";
+import { removeEvidenceFor, suggestEvidence } from "./evidence.server";
+
+export const CONTRIBUTOR = "contributor";
+
+export type ContributorFilters = {
+  q?: string;
+  kind?: ContributorKind;
+  partner?: number;
+  active?: "yes" | "no";
+  sort: "name" | "kind" | "activeFrom" | "updated";
+  dir?: "asc" | "desc";
+  page: number;
+};
+
+/** Active now: started on or before today, and not yet finished (no end date, or ends today or later). */
+export function isActiveOn(
+  contributor: { activeFrom: string | null; activeTo: string | null },
+  today: string,
+): boolean {
+  return (
+    contributor.activeFrom !== null &&
+    contributor.activeFrom <= today &&
+    (contributor.activeTo === null || contributor.activeTo >= today)
+  );
+}
+
+function where(filters: ContributorFilters, today: string): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [];
+  if (filters.q) {
+    conditions.push(or(contains(contributors.name, filters.q), contains(contributors.skills, filters.q)));
+  }
+  if (filters.kind) conditions.push(eq(contributors.kind, filters.kind));
+  if (filters.partner) conditions.push(eq(contributors.partnerId, filters.partner));
+  if (filters.active === "yes") {
+    conditions.push(
+      and(
+        lte(contributors.activeFrom, today),
+        or(isNull(contributors.activeTo), gte(contributors.activeTo, today)),
+      ),
+    );
+  }
+  if (filters.active === "no") {
+    // Spelled out rather than NOT(active), because NOT of a NULL comparison is NULL, not true.
+    conditions.push(
+      or(
+        isNull(contributors.activeFrom),
+        gt(contributors.activeFrom, today),
+        lt(contributors.activeTo, today),
+      ),
+    );
+  }
+  return and(...conditions);
+}
+
+const sortColumns = {
+  name: contributors.name,
+  kind: contributors.kind,
+  activeFrom: contributors.activeFrom,
+  updated: contributors.updatedAt,
+} as const;
+
+function orderBy(filters: ContributorFilters) {
+  const dir = filters.dir ?? (filters.sort === "updated" ? "desc" : "asc");
+  const column = sortColumns[filters.sort];
+  return [dir === "asc" ? asc(column) : desc(column), asc(contributors.id)];
+}
+
+const listColumns = {
+  id: contributors.id,
+  name: contributors.name,
+  kind: contributors.kind,
+  partnerId: contributors.partnerId,
+  partnerName: partners.name,
+  skills: contributors.skills,
+  activeFrom: contributors.activeFrom,
+  activeTo: contributors.activeTo,
+  updatedAt: contributors.updatedAt,
+};
+
+export function listContributors(filters: ContributorFilters, today = todayIso()) {
+  const condition = where(filters, today);
+  const page = db
+    .select(listColumns)
+    .from(contributors)
+    .leftJoin(partners, eq(partners.id, contributors.partnerId))
+    .where(condition)
+    .orderBy(...orderBy(filters))
+    .limit(PAGE_SIZE)
+    .offset(offsetOf(filters.page))
+    .all();
+  const total = db.select({ n: count() }).from(contributors).where(condition).get()!.n;
+  const projectCounts = new Map<number, number>();
+  if (page.length > 0) {
+    const counts = db
+      .select({ id: projectContributors.contributorId, n: count() })
+      .from(projectContributors)
+      .where(
+        inArray(
+          projectContributors.contributorId,
+          page.map((row) => row.id),
+        ),
+      )
+      .groupBy(projectContributors.contributorId)
+      .all();
+    for (const row of counts) projectCounts.set(row.id, row.n);
+  }
+  const rows = page.map((row) => ({
+    ...row,
+    activeNow: isActiveOn(row, today),
+    projectCount: projectCounts.get(row.id) ?? 0,
+  }));
+  return { rows, total };
+}
+
+const exportColumns = {
+  id: contributors.id,
+  name: contributors.name,
+  kind: contributors.kind,
+  partnerName: partners.name,
+  skills: contributors.skills,
+  email: contributors.email,
+  phone: contributors.phone,
+  website: contributors.website,
+  activeFrom: contributors.activeFrom,
+  activeTo: contributors.activeTo,
+  notes: contributors.notes,
+};
+export type ContributorExportRow = {
+  [K in Exclude<keyof typeof exportColumns, "partnerName">]: (typeof contributors.$inferSelect)[K];
+} & { partnerName: string | null };
+
+/** Every contributor the filters match, in list order, a few hundred at a time. */
+export function* exportContributors(
+  filters: ContributorFilters,
+  today = todayIso(),
+): Generator<ContributorExportRow[]> {
+  const ids = db
+    .select({ id: contributors.id })
+    .from(contributors)
+    .where(where(filters, today))
+    .orderBy(...orderBy(filters))
+    .all()
+    .map((row) => row.id);
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const rows = db
+      .select(exportColumns)
+      .from(contributors)
+      .leftJoin(partners, eq(partners.id, contributors.partnerId))
+      .where(inArray(contributors.id, chunk))
+      .all();
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    yield chunk.map((id) => byId.get(id)!);
+  }
+}
+
+export function getContributor(id: number) {
+  return db.select().from(contributors).where(eq(contributors.id, id)).get();
+}
+
+/** Everything shown on a contributor's page, in a handful of queries. */
+export function getContributorPage(id: number, today = todayIso()) {
+  const contributor = getContributor(id);
+  if (!contributor) return null;
+  const partner =
+    contributor.partnerId === null
+      ? null
+      : (db
+          .select({ id: partners.id, name: partners.name, status: partners.status })
+          .from(partners)
+          .where(eq(partners.id, contributor.partnerId))
+          .get() ?? null);
+  return {
+    contributor,
+    activeNow: isActiveOn(contributor, today),
+    partner,
+    projects: db
+      .select({
+        id: projects.id,
+        title: projects.title,
+        status: projects.status,
+        startDate: projects.startDate,
+        endDate: projects.endDate,
+      })
+      .from(projectContributors)
+      .innerJoin(projects, eq(projects.id, projectContributors.projectId))
+      .where(eq(projectContributors.contributorId, id))
+      .orderBy(desc(projects.startDate), asc(projects.title))
+      .all(),
+    history: listHistory({ type: CONTRIBUTOR, id }),
+  };
+}
+
+/** Contributors for a select list elsewhere (projects, evidence), by name. */
+export function contributorOptions() {
+  return db
+    .select({ id: contributors.id, name: contributors.name, kind: contributors.kind })
+    .from(contributors)
+    .orderBy(asc(contributors.name), asc(contributors.id))
+    .all();
+}
+
+/** The partners that contributors come from, for the list's partner filter. */
+export function contributorPartnerOptions() {
+  return db
+    .selectDistinct({ id: partners.id, name: partners.name })
+    .from(partners)
+    .innerJoin(contributors, eq(contributors.partnerId, partners.id))
+    .orderBy(asc(partners.name), asc(partners.id))
+    .all();
+}
+
+function values(input: ContributorInput) {
+  return {
+    name: input.name,
+    kind: input.kind,
+    partnerId: input.partnerId ?? null,
+    skills: input.skills ?? null,
+    email: input.email ?? null,
+    phone: input.phone ?? null,
+    website: input.website ?? null,
+    activeFrom: input.activeFrom ?? null,
+    activeTo: input.activeTo ?? null,
+    notes: input.notes ?? null,
+  };
+}
+
+export function createContributor(input: ContributorInput, actorId: number) {
+  return write((tx) => {
+    const row = values(input);
+    const { id } = tx.insert(contributors).values(row).returning({ id: contributors.id }).get();
+    auditCreate(tx, actorId, { type: CONTRIBUTOR, id }, row);
+    suggestEvidence(tx, { type: CONTRIBUTOR, id });
+    return id;
+  });
+}
+
+export function updateContributor(id: number, input: ContributorInput, actorId: number) {
+  return write((tx) => {
+    const before = tx.select().from(contributors).where(eq(contributors.id, id)).get();
+    if (!before) return false;
+    const row = values(input);
+    tx.update(contributors)
+      .set({ ...row, updatedAt: new Date() })
+      .where(eq(contributors.id, id))
+      .run();
+    auditUpdate(tx, actorId, { type: CONTRIBUTOR, id }, before, row);
+    suggestEvidence(tx, { type: CONTRIBUTOR, id });
+    return true;
+  });
+}
+
+/** What still refers to a contributor, in words, so a refused deletion can explain itself. */
+export function contributorDependants(id: number): string[] {
+  const projectCount = db
+    .select({ n: count() })
+    .from(projectContributors)
+    .where(eq(projectContributors.contributorId, id))
+    .get()!.n;
+  return projectCount > 0 ? [`${projectCount} project${projectCount === 1 ? "" : "s"}`] : [];
+}
+
+export function deleteContributor(id: number, actorId: number) {
+  return write((tx) => {
+    const before = tx.select().from(contributors).where(eq(contributors.id, id)).get();
+    if (!before) return false;
+    tx.delete(contributors).where(eq(contributors.id, id)).run();
+    removeEvidenceFor(tx, { type: CONTRIBUTOR, id });
+    auditDelete(tx, actorId, { type: CONTRIBUTOR, id }, before);
+    return true;
+  });
+}

@@ -1,0 +1,328 @@
+import { and, asc, count, desc, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { subMonths } from "date-fns";
+import { evidenceLinks, users } from "~db/schema";
+import { getLine, LINES } from "~/checklist/section3";
+import { NO_EVIDENCE, type LineEvidence } from "~/evidence/answers";
+import { RULES, ruleReason } from "~/evidence/rules.server";
+import { db, write, type Tx } from "~/utils/db.server";
+import { todayIso } from "~/utils/dates";
+import { offsetOf, PAGE_SIZE } from "~/utils/list-query.server";
+import { auditCreate, auditDelete, auditUpdate } from "./audit.server";
+import { describeRecords, recordKey, type RecordRef } from "./records.server";
+import { getSetting } from "./settings.server";
+
+export const EVIDENCE = "evidence";
+
+/**
+ * Re-runs the suggestion rules for one record, inside the transaction that changed it: suggests
+ * the lines whose rules now apply, withdraws pending suggestions whose rules no longer apply, and
+ * never touches links a person has confirmed or dismissed (a dismissed line is never suggested again).
+ */
+export function suggestEvidence(tx: Tx, ref: RecordRef, now = new Date()) {
+  const recordRules = RULES[ref.type];
+  if (!recordRules) return;
+  const facts = recordRules.load(tx, ref.id);
+  const wanted = new Map<string, { rule: string; date: string }>();
+  if (facts) {
+    const today = todayIso(now);
+    for (const rule of recordRules.rules) {
+      if (!rule.applies(facts)) continue;
+      const date = (rule.date?.(facts) ?? recordRules.date(facts)) || today;
+      for (const line of rule.lines) if (!wanted.has(line)) wanted.set(line, { rule: rule.id, date });
+    }
+  }
+  for (const [lineCode, { rule, date }] of wanted) {
+    tx.insert(evidenceLinks)
+      .values({
+        lineCode,
+        recordType: ref.type,
+        recordId: ref.id,
+        status: "suggested",
+        evidenceDate: date,
+        rule,
+        createdAt: now,
+      })
+      .onConflictDoUpdate({
+        target: [evidenceLinks.lineCode, evidenceLinks.recordType, evidenceLinks.recordId],
+        set: { evidenceDate: date, rule },
+        setWhere: eq(evidenceLinks.status, "suggested"),
+      })
+      .run();
+  }
+  const stale = [
+    eq(evidenceLinks.recordType, ref.type),
+    eq(evidenceLinks.recordId, ref.id),
+    eq(evidenceLinks.status, "suggested"),
+  ];
+  if (wanted.size > 0) stale.push(notInArray(evidenceLinks.lineCode, [...wanted.keys()]));
+  tx.delete(evidenceLinks)
+    .where(and(...stale))
+    .run();
+}
+
+/** A deleted record takes its evidence links with it. */
+export function removeEvidenceFor(tx: Tx, ref: RecordRef) {
+  tx.delete(evidenceLinks)
+    .where(and(eq(evidenceLinks.recordType, ref.type), eq(evidenceLinks.recordId, ref.id)))
+    .run();
+}
+
+const linkColumns = {
+  id: evidenceLinks.id,
+  lineCode: evidenceLinks.lineCode,
+  recordType: evidenceLinks.recordType,
+  recordId: evidenceLinks.recordId,
+  status: evidenceLinks.status,
+  note: evidenceLinks.note,
+  evidenceDate: evidenceLinks.evidenceDate,
+  rule: evidenceLinks.rule,
+  createdAt: evidenceLinks.createdAt,
+  decidedAt: evidenceLinks.decidedAt,
+  decidedByName: users.name,
+};
+
+/** A record's evidence links (confirmed and awaiting review), for its page. */
+export function evidenceForRecord(ref: RecordRef) {
+  return db
+    .select(linkColumns)
+    .from(evidenceLinks)
+    .leftJoin(users, eq(users.id, evidenceLinks.decidedBy))
+    .where(
+      and(
+        eq(evidenceLinks.recordType, ref.type),
+        eq(evidenceLinks.recordId, ref.id),
+        inArray(evidenceLinks.status, ["confirmed", "suggested"]),
+      ),
+    )
+    .orderBy(asc(evidenceLinks.lineCode))
+    .all()
+    .map((link) => ({ ...link, reason: ruleReason(link.rule) }));
+}
+
+export class UnknownLineError extends Error {}
+
+/**
+ * A person links a record to lines by hand: each becomes confirmed evidence (a pending or
+ * dismissed suggestion for the same line is confirmed instead, with this note and date).
+ */
+export function linkEvidence(
+  ref: RecordRef,
+  lineCodes: string[],
+  note: string | null,
+  evidenceDate: string,
+  actorId: number,
+) {
+  for (const code of lineCodes) if (!getLine(code)) throw new UnknownLineError(code);
+  return write((tx) => {
+    const now = new Date();
+    for (const lineCode of lineCodes) {
+      const existing = tx
+        .select({
+          id: evidenceLinks.id,
+          status: evidenceLinks.status,
+          note: evidenceLinks.note,
+          evidenceDate: evidenceLinks.evidenceDate,
+        })
+        .from(evidenceLinks)
+        .where(
+          and(
+            eq(evidenceLinks.lineCode, lineCode),
+            eq(evidenceLinks.recordType, ref.type),
+            eq(evidenceLinks.recordId, ref.id),
+          ),
+        )
+        .get();
+      const decided = {
+        status: "confirmed" as const,
+        note,
+        evidenceDate,
+        decidedAt: now,
+        decidedBy: actorId,
+      };
+      if (existing) {
+        tx.update(evidenceLinks).set(decided).where(eq(evidenceLinks.id, existing.id)).run();
+        auditUpdate(tx, actorId, { type: EVIDENCE, id: existing.id }, existing, {
+          status: "confirmed",
+          note,
+          evidenceDate,
+        });
+      } else {
+        const values = {
+          lineCode,
+          recordType: ref.type,
+          recordId: ref.id,
+          createdAt: now,
+          createdBy: actorId,
+          ...decided,
+        };
+        const { id } = tx.insert(evidenceLinks).values(values).returning({ id: evidenceLinks.id }).get();
+        auditCreate(
+          tx,
+          actorId,
+          { type: EVIDENCE, id },
+          { lineCode, record: recordKey(ref), status: "confirmed", note, evidenceDate },
+        );
+      }
+    }
+  });
+}
+
+export function getEvidenceLink(id: number) {
+  return db
+    .select(linkColumns)
+    .from(evidenceLinks)
+    .leftJoin(users, eq(users.id, evidenceLinks.decidedBy))
+    .where(eq(evidenceLinks.id, id))
+    .get();
+}
+
+/** Removes a link. A removed suggestion is dismissed instead, so it is not suggested again. */
+export function removeEvidenceLink(id: number, actorId: number) {
+  return write((tx) => {
+    const before = tx.select().from(evidenceLinks).where(eq(evidenceLinks.id, id)).get();
+    if (!before) return false;
+    if (before.rule) {
+      tx.update(evidenceLinks)
+        .set({ status: "dismissed", decidedAt: new Date(), decidedBy: actorId })
+        .where(eq(evidenceLinks.id, id))
+        .run();
+      auditUpdate(tx, actorId, { type: EVIDENCE, id }, { status: before.status }, { status: "dismissed" });
+    } else {
+      tx.delete(evidenceLinks).where(eq(evidenceLinks.id, id)).run();
+      auditDelete(
+        tx,
+        actorId,
+        { type: EVIDENCE, id },
+        { lineCode: before.lineCode, record: `${before.recordType}:${before.recordId}`, note: before.note },
+      );
+    }
+    return true;
+  });
+}
+
+/** Confirms or dismisses pending suggestions; returns how many were decided. */
+export function decideSuggestions(ids: number[], decision: "confirmed" | "dismissed", actorId: number) {
+  if (ids.length === 0) return 0;
+  return write((tx) => {
+    const now = new Date();
+    let decided = 0;
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const pending = tx
+        .select({ id: evidenceLinks.id })
+        .from(evidenceLinks)
+        .where(and(inArray(evidenceLinks.id, chunk), eq(evidenceLinks.status, "suggested")))
+        .all();
+      if (pending.length === 0) continue;
+      tx.update(evidenceLinks)
+        .set({ status: decision, decidedAt: now, decidedBy: actorId })
+        .where(
+          inArray(
+            evidenceLinks.id,
+            pending.map((p) => p.id),
+          ),
+        )
+        .run();
+      for (const { id } of pending)
+        auditUpdate(tx, actorId, { type: EVIDENCE, id }, { status: "suggested" }, { status: decision });
+      decided += pending.length;
+    }
+    return decided;
+  });
+}
+
+export type SuggestionFilters = { line?: string; type?: string; page: number };
+
+/** The review queue: pending suggestions, oldest first, with the record and the reason. */
+export function listSuggestions(filters: SuggestionFilters) {
+  const conditions = [eq(evidenceLinks.status, "suggested")];
+  if (filters.line) conditions.push(eq(evidenceLinks.lineCode, filters.line));
+  if (filters.type) conditions.push(eq(evidenceLinks.recordType, filters.type));
+  const where = and(...conditions);
+  const rows = db
+    .select({
+      id: evidenceLinks.id,
+      lineCode: evidenceLinks.lineCode,
+      recordType: evidenceLinks.recordType,
+      recordId: evidenceLinks.recordId,
+      evidenceDate: evidenceLinks.evidenceDate,
+      rule: evidenceLinks.rule,
+      createdAt: evidenceLinks.createdAt,
+    })
+    .from(evidenceLinks)
+    .where(where)
+    .orderBy(asc(evidenceLinks.createdAt), asc(evidenceLinks.id))
+    .limit(PAGE_SIZE)
+    .offset(offsetOf(filters.page))
+    .all();
+  const total = db.select({ n: count() }).from(evidenceLinks).where(where).get()!.n;
+  const records = describeRecords(rows.map((r) => ({ type: r.recordType, id: r.recordId })));
+  return {
+    total,
+    rows: rows.map((row) => ({
+      ...row,
+      record: records.get(recordKey({ type: row.recordType, id: row.recordId })) ?? null,
+      reason: ruleReason(row.rule),
+    })),
+  };
+}
+
+export function pendingSuggestionCount() {
+  return db.select({ n: count() }).from(evidenceLinks).where(eq(evidenceLinks.status, "suggested")).get()!.n;
+}
+
+/** The first day that counts as recent, given the organisation's recency period. */
+export function recentSince(now = new Date(), months = getSetting("evidenceRecencyMonths")) {
+  return todayIso(subMonths(now, months));
+}
+
+/** For every line: confirmed evidence, how much is recent, the newest date, the kinds; and pending suggestions. One grouped query. */
+export function lineCoverage(now = new Date()): Map<string, LineEvidence> {
+  const since = recentSince(now);
+  const rows = db
+    .select({
+      lineCode: evidenceLinks.lineCode,
+      status: evidenceLinks.status,
+      total: count(),
+      recent: sql<number>`sum(${evidenceLinks.evidenceDate} >= ${since})`,
+      newest: sql<string | null>`max(${evidenceLinks.evidenceDate})`,
+      kinds: sql<string | null>`group_concat(DISTINCT ${evidenceLinks.recordType})`,
+    })
+    .from(evidenceLinks)
+    .where(inArray(evidenceLinks.status, ["confirmed", "suggested"]))
+    .groupBy(evidenceLinks.status, evidenceLinks.lineCode)
+    .all();
+  const coverage = new Map<string, LineEvidence>(LINES.map((line) => [line.code, { ...NO_EVIDENCE }]));
+  for (const row of rows) {
+    const line = coverage.get(row.lineCode);
+    if (!line) continue;
+    if (row.status === "suggested") {
+      line.suggested = row.total;
+    } else {
+      line.confirmed = row.total;
+      line.recent = Number(row.recent ?? 0);
+      line.newest = row.newest;
+      line.kinds = row.kinds ? row.kinds.split(",").sort() : [];
+    }
+  }
+  return coverage;
+}
+
+/** A line's confirmed evidence, newest first, with each record's name and page. */
+export function evidenceForLine(lineCode: string, limit = 500, offset = 0) {
+  const rows = db
+    .select(linkColumns)
+    .from(evidenceLinks)
+    .leftJoin(users, eq(users.id, evidenceLinks.decidedBy))
+    .where(and(eq(evidenceLinks.lineCode, lineCode), eq(evidenceLinks.status, "confirmed")))
+    .orderBy(desc(evidenceLinks.evidenceDate), desc(evidenceLinks.id))
+    .limit(limit)
+    .offset(offset)
+    .all();
+  const records = describeRecords(rows.map((r) => ({ type: r.recordType, id: r.recordId })));
+  return rows.map((row) => ({
+    ...row,
+    reason: ruleReason(row.rule),
+    record: records.get(recordKey({ type: row.recordType, id: row.recordId })) ?? null,
+  }));
+}

@@ -1,0 +1,40 @@
+import { eq } from "drizzle-orm";
+import { settings } from "~db/schema";
+import { db, write } from "~/utils/db.server";
+import { auditUpdate } from "./audit.server";
+
+/** Organisation-wide settings a person changes in the app, with their defaults. */
+export type Settings = {
+  organisationName: string;
+  /** Evidence dated within this many months counts as recent. */
+  evidenceRecencyMonths: number;
+};
+
+export const DEFAULT_SETTINGS: Settings = {
+  organisationName: "",
+  evidenceRecencyMonths: 12,
+};
+
+export function getSettings(): Settings {
+  const rows = db.select({ key: settings.key, value: settings.value }).from(settings).all();
+  const stored = Object.fromEntries(rows.map((row) => [row.key, row.value]));
+  return { ...DEFAULT_SETTINGS, ...stored } as Settings;
+}
+
+export function saveSettings(changes: Partial<Settings>, actorId: number) {
+  write((tx) => {
+    const before = getSettings();
+    for (const [key, value] of Object.entries(changes)) {
+      tx.insert(settings)
+        .values({ key, value, updatedAt: new Date() })
+        .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date() } })
+        .run();
+    }
+    auditUpdate(tx, actorId, { type: "settings", id: 1 }, before, { ...before, ...changes });
+  });
+}
+
+export function getSetting<K extends keyof Settings>(key: K): Settings[K] {
+  const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get();
+  return (row?.value as Settings[K] | undefined) ?? DEFAULT_SETTINGS[key];
+}

@@ -1,0 +1,666 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Details, yesNo } from "~/components/details";
+import {
+  FundingFields,
+  partnerRoleOptions,
+  projectStatusBadge,
+  UserGroupFields,
+} from "~/components/fields/project-fields";
+import { ErrorSummary, FormState, SelectField, TextField } from "~/components/form";
+import { PageHeader } from "~/components/page-header";
+import { PageNotice } from "~/components/page-notice";
+import { RecordActions } from "~/components/record-actions";
+import { Timeline } from "~/components/timeline";
+import {
+  fundingForm,
+  projectContributorForm,
+  projectPartnerForm,
+  projectVolunteerForm,
+  userGroupForm,
+} from "~/forms/projects.server";
+import { addFundingLine } from "~/models/funding.server";
+import { partnerOptions } from "~/models/partner.server";
+import {
+  addProjectContributor,
+  addProjectPartner,
+  addProjectVolunteer,
+  changeProjectPartnerRole,
+  findVolunteersToAdd,
+} from "~/models/project-links.server";
+import { getProject, getProjectPage, LinkRefused } from "~/models/project.server";
+import { addUserGroup } from "~/models/user-group.server";
+import { useCanEdit } from "~/utils/app-user";
+import { requireUser } from "~/utils/auth.server";
+import { evidenceForRecord } from "~/models/evidence.server";
+import { EvidencePanel } from "~/components/evidence-panel";
+import { contributorOptions } from "~/models/contributor.server";
+import { formatDate } from "~/utils/dates";
+import { failure, type FormFailure, formValues, parseForm } from "~/utils/forms.server";
+import { notFound, parseId } from "~/utils/http.server";
+import {
+  beneficiaryLabels,
+  contributorKindLabels,
+  fundingStatusLabels,
+  projectPartnerRoleLabels,
+  projectStatusLabels,
+  volunteerProgrammeLabels,
+} from "~/utils/labels";
+import { formatPence } from "~/utils/money";
+import { withNotice } from "~/utils/notice";
+import { roleAllows } from "~/utils/roles";
+import { auditTimeline } from "~/utils/timeline";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.project.title ?? "Project"} · Projects · Partnership tracker` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const id = parseId(params.projectId);
+  const page = {
+    ...(getProjectPage(id) ?? notFound()),
+    evidence: evidenceForRecord({ type: "project", id }),
+  };
+  const volunteerQuery = (new URL(request.url).searchParams.get("volunteerQuery") ?? "").trim().slice(0, 200);
+  if (!roleAllows(user.role, "editor")) {
+    return { ...page, volunteerQuery: "", volunteerSearch: null, partnerChoices: [], contributorChoices: [] };
+  }
+  const linkedPartners = new Set(page.partners.map((p) => p.partnerId));
+  const linkedContributors = new Set(page.contributors.map((c) => c.id));
+  return {
+    ...page,
+    volunteerQuery,
+    volunteerSearch: volunteerQuery ? findVolunteersToAdd(id, volunteerQuery) : null,
+    partnerChoices: partnerOptions()
+      .filter((p) => !linkedPartners.has(p.id))
+      .map((p) => ({ id: p.id, name: p.name })),
+    contributorChoices: contributorOptions()
+      .filter((c) => !linkedContributors.has(c.id))
+      .map((c) => ({ id: c.id, name: c.name })),
+  };
+}
+
+type Intent =
+  | "add-partner"
+  | "change-partner-role"
+  | "add-contributor"
+  | "add-volunteer"
+  | "add-funding"
+  | "add-user-group";
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, "editor");
+  const id = parseId(params.projectId);
+  if (!getProject(id)) notFound();
+  const formData = await request.formData();
+  const intent = formData.get("intent") as Intent;
+  const here = `/projects/${id}`;
+  const invalid = (parsed: FormFailure) => data({ intent, ...parsed }, { status: 400 });
+  try {
+    switch (intent) {
+      case "add-partner":
+      case "change-partner-role": {
+        const parsed = parseForm(formData, projectPartnerForm);
+        if (!parsed.ok) return invalid(parsed);
+        const { partnerId, role } = parsed.data;
+        if (intent === "add-partner") addProjectPartner(id, partnerId, role, user.id);
+        else changeProjectPartnerRole(id, partnerId, role, user.id);
+        return redirect(
+          withNotice(here, intent === "add-partner" ? "partner-added" : "partner-role-changed"),
+        );
+      }
+      case "add-contributor": {
+        const parsed = parseForm(formData, projectContributorForm);
+        if (!parsed.ok) return invalid(parsed);
+        addProjectContributor(id, parsed.data.contributorId, user.id);
+        return redirect(withNotice(here, "contributor-added"));
+      }
+      case "add-volunteer": {
+        const parsed = parseForm(formData, projectVolunteerForm);
+        if (!parsed.ok) return invalid(parsed);
+        addProjectVolunteer(id, parsed.data.volunteerId, user.id);
+        // Back to the same search, so several volunteers can be added one after another.
+        const query = String(formData.get("volunteerQuery") ?? "").trim();
+        const back = query ? `${here}?${new URLSearchParams({ volunteerQuery: query })}` : here;
+        return redirect(withNotice(back, "volunteer-added"));
+      }
+      case "add-funding": {
+        const parsed = parseForm(formData, fundingForm);
+        if (!parsed.ok) return invalid(parsed);
+        addFundingLine(id, parsed.data, user.id);
+        return redirect(withNotice(here, "funding-added"));
+      }
+      case "add-user-group": {
+        const parsed = parseForm(formData, userGroupForm);
+        if (!parsed.ok) return invalid(parsed);
+        addUserGroup(id, parsed.data, user.id);
+        return redirect(withNotice(here, "user-group-added"));
+      }
+      default:
+        throw new Response("Unknown action", { status: 400 });
+    }
+  } catch (error) {
+    if (error instanceof LinkRefused) {
+      return invalid(failure(formValues(formData), undefined, { [error.field]: [error.message] }));
+    }
+    throw error;
+  }
+}
+
+export default function ProjectPage() {
+  const {
+    project,
+    partners,
+    contributors,
+    volunteers,
+    funding,
+    fundingTotals,
+    userGroups,
+    groupTotals,
+    benefits,
+    history,
+    volunteerQuery,
+    volunteerSearch,
+    partnerChoices,
+    contributorChoices,
+    evidence,
+  } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const failed = (intent: Intent) => (actionData?.intent === intent ? actionData : undefined);
+  const roleFailure = failed("change-partner-role");
+  const volunteerFailure = failed("add-volunteer");
+  const canEdit = useCanEdit();
+  // A new key after each submission, so a form that succeeded starts empty again (with JavaScript,
+  // React would otherwise keep what was typed); a failed one shows the values sent back.
+  const formKey = useLocation().key;
+  const base = `/projects/${project.id}`;
+
+  const timeline = [
+    ...auditTimeline(history, "Project"),
+    ...(project.startDate ? [{ key: "start", date: project.startDate, text: "Project start date" }] : []),
+    ...(project.endDate ? [{ key: "end", date: project.endDate, text: "Project end date" }] : []),
+    ...funding
+      .filter((line) => line.date)
+      .map((line) => ({
+        key: `funding-${line.id}`,
+        date: line.date!,
+        text: `Funding ${fundingStatusLabels[line.status].toLowerCase()}: ${formatPence(line.amountPence)} from ${line.source}`,
+      })),
+    ...benefits.map((b) => ({
+      key: `benefit-${b.id}`,
+      date: b.date,
+      text: (
+        <>
+          Benefit for {beneficiaryLabels[b.beneficiary].toLowerCase()}:{" "}
+          <Link to={`/benefits/${b.id}`}>{b.description}</Link>
+        </>
+      ),
+    })),
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={project.title}
+        crumbs={[{ to: "/projects", label: "Projects" }]}
+        actions={<RecordActions editTo={`${base}/edit`} historyTo={`/history/project/${project.id}`} />}
+      >
+        <ul className="tag-list" aria-label="Summary">
+          <li className={projectStatusBadge[project.status]}>{projectStatusLabels[project.status]}</li>
+          {project.audienceResearchShared ? (
+            <li className="badge badge--ok">Audience research shared</li>
+          ) : null}
+        </ul>
+      </PageHeader>
+      <PageNotice
+        messages={{
+          created: "The project has been added.",
+          saved: "Your changes have been saved.",
+          "partner-added": "The partner has been added to the project.",
+          "partner-role-changed": "The partner's role has been changed.",
+          "partner-removed": "The partner has been removed from the project.",
+          "contributor-added": "The contributor has been added to the project.",
+          "contributor-removed": "The contributor has been removed from the project.",
+          "volunteer-added": "The volunteer has been added to the project.",
+          "volunteer-removed": "The volunteer has been removed from the project.",
+          "funding-added": "The funding line has been added.",
+          "funding-saved": "The funding line has been saved.",
+          "funding-deleted": "The funding line has been deleted.",
+          "user-group-added": "The user group has been added.",
+          "user-group-saved": "The user group has been saved.",
+          "user-group-deleted": "The user group has been deleted.",
+        }}
+      />
+
+      <section className="card" aria-labelledby="details-title">
+        <h2 id="details-title">Details</h2>
+        <Details
+          rows={[
+            ["Description", project.description],
+            ["Status", projectStatusLabels[project.status]],
+            ["Start date", formatDate(project.startDate)],
+            ["End date", formatDate(project.endDate)],
+            ["Learning opportunities offered", project.learningOpportunities],
+            ["Audience research shared with partners", yesNo(project.audienceResearchShared)],
+            ["Notes", project.notes],
+          ]}
+        />
+      </section>
+
+      <section aria-labelledby="partners-title">
+        <h2 id="partners-title">Partners</h2>
+        {roleFailure ? (
+          <p className="field-error" role="alert">
+            {Object.values(roleFailure.errors).flat()[0]}
+          </p>
+        ) : null}
+        {partners.length === 0 ? (
+          <p className="muted">No partners on this project yet.</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">Partners in this project</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Partner</th>
+                  <th scope="col">Role</th>
+                  {canEdit ? (
+                    <th scope="col">
+                      <span className="visually-hidden">Actions</span>
+                    </th>
+                  ) : null}
+                </tr>
+              </thead>
+              <tbody>
+                {partners.map((partner) => (
+                  <tr key={partner.partnerId}>
+                    <td>
+                      <Link to={`/partners/${partner.partnerId}`}>{partner.name}</Link>
+                    </td>
+                    <td>
+                      {canEdit ? (
+                        <Form method="post" className="inline-form">
+                          <input type="hidden" name="intent" value="change-partner-role" />
+                          <input type="hidden" name="partnerId" value={partner.partnerId} />
+                          <label htmlFor={`role-of-${partner.partnerId}`} className="visually-hidden">
+                            Role of {partner.name}
+                          </label>
+                          <select id={`role-of-${partner.partnerId}`} name="role" defaultValue={partner.role}>
+                            {partnerRoleOptions.map((option) => (
+                              <option key={option.value} value={option.value}>
+                                {option.label}
+                              </option>
+                            ))}
+                          </select>{" "}
+                          <button type="submit" className="button button--secondary button--small">
+                            Change role<span className="visually-hidden"> of {partner.name}</span>
+                          </button>
+                        </Form>
+                      ) : (
+                        projectPartnerRoleLabels[partner.role]
+                      )}
+                    </td>
+                    {canEdit ? (
+                      <td>
+                        <Link to={`${base}/partners/${partner.partnerId}/remove`} className="small-link">
+                          Remove<span className="visually-hidden"> {partner.name}</span>
+                        </Link>
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {canEdit ? (
+          <div className="card">
+            <h3>Add a partner to this project</h3>
+            {partnerChoices.length === 0 ? (
+              <p>
+                {partners.length === 0
+                  ? "No partners are recorded yet."
+                  : "Every current partner is already on this project."}{" "}
+                <Link to="/partners/new">Add a new partner</Link>, then come back here.
+              </p>
+            ) : (
+              <FormState failure={failed("add-partner")}>
+                <ErrorSummary />
+                <Form key={formKey} method="post" className="form">
+                  <input type="hidden" name="intent" value="add-partner" />
+                  <SelectField
+                    name="partnerId"
+                    label="Partner"
+                    options={partnerChoices.map((p) => ({ value: String(p.id), label: p.name }))}
+                    placeholder="Choose…"
+                    required
+                  />
+                  <SelectField
+                    name="role"
+                    label="Their role in the project"
+                    options={partnerRoleOptions}
+                    placeholder="Choose…"
+                    required
+                  />
+                  <button type="submit" className="button">
+                    Add partner
+                  </button>
+                </Form>
+              </FormState>
+            )}
+          </div>
+        ) : null}
+      </section>
+
+      <div className="grid grid--2">
+        <section className="card" aria-labelledby="contributors-title">
+          <h2 id="contributors-title">Contributors</h2>
+          {contributors.length === 0 ? (
+            <p className="muted">No contributors on this project yet.</p>
+          ) : (
+            <ul className="plain-list">
+              {contributors.map((c) => (
+                <li key={c.id}>
+                  <Link to={`/contributors/${c.id}`}>{c.name}</Link> (
+                  {contributorKindLabels[c.kind].toLowerCase()})
+                  {canEdit ? (
+                    <>
+                      {" "}
+                      <Link to={`${base}/contributors/${c.id}/remove`} className="small-link">
+                        Remove<span className="visually-hidden"> {c.name}</span>
+                      </Link>
+                    </>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+          {canEdit ? (
+            contributorChoices.length === 0 ? (
+              <p className="muted">
+                {contributors.length === 0
+                  ? "No contributors are recorded yet."
+                  : "Every contributor is already on this project."}{" "}
+                <Link to="/contributors">Go to contributors</Link> to add one.
+              </p>
+            ) : (
+              <FormState failure={failed("add-contributor")}>
+                <ErrorSummary />
+                <Form key={formKey} method="post" className="form form-section">
+                  <input type="hidden" name="intent" value="add-contributor" />
+                  <SelectField
+                    name="contributorId"
+                    label="Add a contributor"
+                    options={contributorChoices.map((c) => ({ value: String(c.id), label: c.name }))}
+                    placeholder="Choose…"
+                    required
+                  />
+                  <button type="submit" className="button">
+                    Add contributor
+                  </button>
+                </Form>
+              </FormState>
+            )
+          ) : null}
+        </section>
+
+        <section className="card" aria-labelledby="volunteers-title">
+          <h2 id="volunteers-title">Volunteers</h2>
+          {volunteers.length === 0 ? (
+            <p className="muted">No volunteers on this project yet.</p>
+          ) : (
+            <ul className="plain-list">
+              {volunteers.map((v) => (
+                <li key={v.id}>
+                  <Link to={`/volunteers/${v.id}`}>{v.name}</Link> (
+                  {volunteerProgrammeLabels[v.programme].toLowerCase()})
+                  {canEdit ? (
+                    <>
+                      {" "}
+                      <Link to={`${base}/volunteers/${v.id}/remove`} className="small-link">
+                        Remove<span className="visually-hidden"> {v.name}</span>
+                      </Link>
+                    </>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+          {canEdit ? (
+            <div className="form-section">
+              <Form method="get" action={base} role="search" aria-label="Find a volunteer to add">
+                <TextField
+                  name="volunteerQuery"
+                  label="Find a volunteer to add"
+                  type="search"
+                  defaultValue={volunteerQuery}
+                  hint="Type part of their name."
+                />
+                <button type="submit" className="button button--secondary">
+                  Search volunteers
+                </button>
+              </Form>
+              {volunteerFailure ? (
+                <p className="field-error" role="alert" id="field-volunteerId">
+                  {Object.values(volunteerFailure.errors).flat()[0]}
+                </p>
+              ) : null}
+              {volunteerSearch ? (
+                volunteerSearch.matches.length === 0 ? (
+                  <p role="status">
+                    No volunteers who are not already on this project match &ldquo;{volunteerQuery}&rdquo;.
+                  </p>
+                ) : (
+                  <>
+                    <p role="status">
+                      {volunteerSearch.more
+                        ? `The first ${volunteerSearch.matches.length} matches for “${volunteerQuery}”. Type more of the name to narrow them down.`
+                        : `${volunteerSearch.matches.length} ${volunteerSearch.matches.length === 1 ? "match" : "matches"} for “${volunteerQuery}”.`}
+                    </p>
+                    <ul className="plain-list" aria-label="Volunteers to add">
+                      {volunteerSearch.matches.map((v) => (
+                        <li key={v.id}>
+                          <Form method="post" className="inline-form">
+                            <input type="hidden" name="intent" value="add-volunteer" />
+                            <input type="hidden" name="volunteerId" value={v.id} />
+                            <input type="hidden" name="volunteerQuery" value={volunteerQuery} />
+                            {v.name}{" "}
+                            <span className="muted">
+                              ({volunteerProgrammeLabels[v.programme].toLowerCase()})
+                            </span>{" "}
+                            <button type="submit" className="button button--secondary button--small">
+                              Add<span className="visually-hidden"> {v.name}</span>
+                            </button>
+                          </Form>
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                )
+              ) : null}
+            </div>
+          ) : null}
+        </section>
+      </div>
+
+      <section aria-labelledby="funding-title">
+        <h2 id="funding-title">Funding</h2>
+        {funding.length === 0 ? (
+          <p className="muted">No funding recorded for this project.</p>
+        ) : (
+          <>
+            <div className="table-wrap">
+              <table>
+                <caption className="visually-hidden">Funding lines</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Source</th>
+                    <th scope="col" className="number">
+                      Amount
+                    </th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Date</th>
+                    {canEdit ? (
+                      <th scope="col">
+                        <span className="visually-hidden">Actions</span>
+                      </th>
+                    ) : null}
+                  </tr>
+                </thead>
+                <tbody>
+                  {funding.map((line) => (
+                    <tr key={line.id}>
+                      <td>{line.source}</td>
+                      <td className="number">{formatPence(line.amountPence)}</td>
+                      <td>{fundingStatusLabels[line.status]}</td>
+                      <td>{formatDate(line.date)}</td>
+                      {canEdit ? (
+                        <td>
+                          <Link to={`${base}/funding/${line.id}/edit`} className="small-link">
+                            Edit<span className="visually-hidden"> {line.source}</span>
+                          </Link>{" "}
+                          <Link to={`${base}/funding/${line.id}/delete`} className="small-link">
+                            Delete<span className="visually-hidden"> {line.source}</span>
+                          </Link>
+                        </td>
+                      ) : null}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Details
+              rows={[
+                ["Secured", formatPence(fundingTotals.secured)],
+                ["Pending", formatPence(fundingTotals.pending)],
+                ["Declined", formatPence(fundingTotals.declined)],
+              ]}
+            />
+          </>
+        )}
+        {canEdit ? (
+          <div className="card form-section">
+            <h3>Add a funding line</h3>
+            <FormState failure={failed("add-funding")}>
+              <ErrorSummary />
+              <Form key={formKey} method="post" className="form">
+                <input type="hidden" name="intent" value="add-funding" />
+                <FundingFields />
+                <button type="submit" className="button">
+                  Add funding line
+                </button>
+              </Form>
+            </FormState>
+          </div>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="groups-title">
+        <h2 id="groups-title">User groups reached</h2>
+        {userGroups.length === 0 ? (
+          <p className="muted">No user groups recorded for this project.</p>
+        ) : (
+          <>
+            <div className="table-wrap">
+              <table>
+                <caption className="visually-hidden">User groups reached</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Group</th>
+                    <th scope="col" className="number">
+                      Number
+                    </th>
+                    <th scope="col">New or infrequent users</th>
+                    {canEdit ? (
+                      <th scope="col">
+                        <span className="visually-hidden">Actions</span>
+                      </th>
+                    ) : null}
+                  </tr>
+                </thead>
+                <tbody>
+                  {userGroups.map((group) => (
+                    <tr key={group.id}>
+                      <td>{group.description}</td>
+                      <td className="number">
+                        {group.number === null ? <span className="muted">Not recorded</span> : group.number}
+                      </td>
+                      <td>
+                        {group.newOrInfrequent ? (
+                          <span className="badge badge--ok">New or infrequent</span>
+                        ) : (
+                          "No"
+                        )}
+                      </td>
+                      {canEdit ? (
+                        <td>
+                          <Link to={`${base}/user-groups/${group.id}/edit`} className="small-link">
+                            Edit<span className="visually-hidden"> {group.description}</span>
+                          </Link>{" "}
+                          <Link to={`${base}/user-groups/${group.id}/delete`} className="small-link">
+                            Delete<span className="visually-hidden"> {group.description}</span>
+                          </Link>
+                        </td>
+                      ) : null}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Details
+              rows={[
+                ["People reached", groupTotals.people.toLocaleString("en-GB")],
+                ["New or infrequent users reached", groupTotals.newOrInfrequent.toLocaleString("en-GB")],
+              ]}
+            />
+          </>
+        )}
+        {canEdit ? (
+          <div className="card form-section">
+            <h3>Add a user group</h3>
+            <FormState failure={failed("add-user-group")}>
+              <ErrorSummary />
+              <Form key={formKey} method="post" className="form">
+                <input type="hidden" name="intent" value="add-user-group" />
+                <UserGroupFields />
+                <button type="submit" className="button">
+                  Add user group
+                </button>
+              </Form>
+            </FormState>
+          </div>
+        ) : null}
+      </section>
+
+      <section className="card" aria-labelledby="benefits-title">
+        <div className="section-header">
+          <h2 id="benefits-title">Benefits</h2>
+          {canEdit ? <Link to={`/benefits/new?projectId=${project.id}`}>Record a benefit</Link> : null}
+        </div>
+        {benefits.length === 0 ? (
+          <p className="muted">No benefits recorded for this project.</p>
+        ) : (
+          <ul className="plain-list">
+            {benefits.map((b) => (
+              <li key={b.id}>
+                <Link to={`/benefits/${b.id}`}>{b.description}</Link>{" "}
+                <span className="muted">
+                  ({beneficiaryLabels[b.beneficiary].toLowerCase()}, {formatDate(b.date)})
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <EvidencePanel recordType="project" recordId={project.id} evidence={evidence} />
+
+      <section aria-labelledby="timeline-title">
+        <h2 id="timeline-title">Timeline</h2>
+        <Timeline items={timeline} />
+      </section>
+    </>
+  );
+}
