@@ -1,7 +1,24 @@
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { day, flag, id, instant, timestamps } from "./columns";
 import {
+  answerValues,
+  assessmentStatuses,
+  actionSources,
+  actionStatuses,
+  ageBands,
+  attendeeTypes,
   auditActions,
+  consentMethods,
+  disabilityAnswers,
+  ethnicGroups,
+  genderIdentities,
+  meetingKinds,
+  monitoredPersonTypes,
+  monitoringQuestions,
+  relevanceAnswers,
+  reviewDecisions,
+  sexes,
+  socioEconomicBackgrounds,
   beneficiaries,
   benefitSources,
   contributorKinds,
@@ -32,6 +49,8 @@ export const users = sqliteTable(
     canViewEquality: flag("can_view_equality"),
     passwordHash: text("password_hash").notNull(),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
+    /** The secret in the user's calendar feed address; null until they ask for one. */
+    calendarToken: text("calendar_token").unique(),
     ...timestamps(),
   },
   (table) => [index("users_role_idx").on(table.role), index("users_name_idx").on(table.name)],
@@ -122,10 +141,15 @@ export const partners = sqliteTable(
     website: text("website"),
     area: text("area"),
     notes: text("notes"),
+    /** Months between partnership reviews: 3, 6 or 12; 0 when not reviewed on a cycle. */
+    reviewCadenceMonths: integer("review_cadence_months").notNull().default(12),
+    /** When the next review is due: worked out from the last review or the start, or set by a person. */
+    nextReviewDate: day("next_review_date"),
     ...timestamps(),
   },
   (table) => [
     index("partners_name_idx").on(table.name),
+    index("partners_next_review_idx").on(table.status, table.nextReviewDate),
     index("partners_type_idx").on(table.type),
     index("partners_status_idx").on(table.status),
     index("partners_start_date_idx").on(table.startDate),
@@ -434,4 +458,290 @@ export const evidenceLinks = sqliteTable(
     index("evidence_links_created_by_idx").on(table.createdBy),
     index("evidence_links_decided_by_idx").on(table.decidedBy),
   ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Meetings, partnership reviews and follow-up actions
+
+export const meetings = sqliteTable(
+  "meetings",
+  {
+    id: id(),
+    heldAt: instant("held_at").notNull(),
+    kind: text("kind", { enum: meetingKinds }).notNull(),
+    title: text("title").notNull(),
+    summary: text("summary"),
+    decisions: text("decisions"),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    ...timestamps(),
+  },
+  (table) => [
+    index("meetings_held_at_idx").on(table.heldAt),
+    index("meetings_kind_held_at_idx").on(table.kind, table.heldAt),
+    index("meetings_created_by_idx").on(table.createdBy),
+  ],
+);
+
+export const meetingPartners = sqliteTable(
+  "meeting_partners",
+  {
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    partnerId: integer("partner_id")
+      .notNull()
+      .references(() => partners.id, { onDelete: "restrict" }),
+  },
+  (table) => [
+    primaryKey({ columns: [table.meetingId, table.partnerId] }),
+    index("meeting_partners_partner_id_idx").on(table.partnerId, table.meetingId),
+  ],
+);
+
+export const meetingProjects = sqliteTable(
+  "meeting_projects",
+  {
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "restrict" }),
+  },
+  (table) => [
+    primaryKey({ columns: [table.meetingId, table.projectId] }),
+    index("meeting_projects_project_id_idx").on(table.projectId, table.meetingId),
+  ],
+);
+
+/** Who attended: our staff (users), partner contacts, contributors and volunteers, as (type, id). */
+export const meetingAttendees = sqliteTable(
+  "meeting_attendees",
+  {
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    attendeeType: text("attendee_type", { enum: attendeeTypes }).notNull(),
+    attendeeId: integer("attendee_id").notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.meetingId, table.attendeeType, table.attendeeId] }),
+    index("meeting_attendees_attendee_idx").on(table.attendeeType, table.attendeeId),
+  ],
+);
+
+export const reviews = sqliteTable(
+  "reviews",
+  {
+    id: id(),
+    partnerId: integer("partner_id")
+      .notNull()
+      .references(() => partners.id, { onDelete: "restrict" }),
+    heldOn: day("held_on").notNull(),
+    participants: text("participants"),
+    stillRelevant: text("still_relevant", { enum: relevanceAnswers }).notNull(),
+    /** The partner's satisfaction, 1 (very dissatisfied) to 5 (very satisfied), if they gave it. */
+    satisfaction: integer("satisfaction"),
+    partnerWords: text("partner_words"),
+    valueAdded: text("value_added"),
+    partnerGained: text("partner_gained"),
+    userBenefits: text("user_benefits"),
+    lessons: text("lessons"),
+    decision: text("decision", { enum: reviewDecisions }).notNull(),
+    changes: text("changes"),
+    /** The next review this one scheduled (none after a withdrawal). */
+    nextReviewDate: day("next_review_date"),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    ...timestamps(),
+  },
+  (table) => [
+    index("reviews_partner_id_held_on_idx").on(table.partnerId, table.heldOn),
+    index("reviews_held_on_idx").on(table.heldOn),
+    index("reviews_created_by_idx").on(table.createdBy),
+  ],
+);
+
+export const actions = sqliteTable(
+  "actions",
+  {
+    id: id(),
+    description: text("description").notNull(),
+    ownerId: integer("owner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    dueDate: day("due_date"),
+    status: text("status", { enum: actionStatuses }).notNull(),
+    source: text("source", { enum: actionSources }).notNull(),
+    /** The meeting, review or assessment it came from (with `source`). */
+    sourceId: integer("source_id"),
+    /** For actions from a self-assessment: the checklist line they improve. */
+    lineCode: text("line_code"),
+    completedAt: instant("completed_at"),
+    completedBy: integer("completed_by").references(() => users.id, { onDelete: "set null" }),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    ...timestamps(),
+  },
+  (table) => [
+    index("actions_status_due_idx").on(table.status, table.dueDate),
+    index("actions_owner_status_due_idx").on(table.ownerId, table.status, table.dueDate),
+    index("actions_source_idx").on(table.source, table.sourceId),
+    index("actions_completed_by_idx").on(table.completedBy),
+    index("actions_created_by_idx").on(table.createdBy),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Equality monitoring: special category data, kept apart, only with consent.
+
+export const equalityMonitoring = sqliteTable(
+  "equality_monitoring",
+  {
+    personType: text("person_type", { enum: monitoredPersonTypes }).notNull(),
+    personId: integer("person_id").notNull(),
+    consentGivenOn: day("consent_given_on").notNull(),
+    consentMethod: text("consent_method", { enum: consentMethods }).notNull(),
+    consentRecordedBy: integer("consent_recorded_by").references(() => users.id, { onDelete: "set null" }),
+    ageBand: text("age_band", { enum: ageBands }),
+    sex: text("sex", { enum: sexes }),
+    genderIdentity: text("gender_identity", { enum: genderIdentities }),
+    ethnicGroup: text("ethnic_group", { enum: ethnicGroups }),
+    disability: text("disability", { enum: disabilityAnswers }),
+    socioEconomic: text("socio_economic", { enum: socioEconomicBackgrounds }),
+    /** Where they live: a local authority or postcode district, if given. */
+    area: text("area"),
+    ...timestamps(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.personType, table.personId] }),
+    index("equality_monitoring_consent_recorded_by_idx").on(table.consentRecordedBy),
+  ],
+);
+
+/** The community the organisation compares its volunteers with (e.g. census percentages for its area). */
+export const communityProfiles = sqliteTable(
+  "community_profiles",
+  {
+    id: id(),
+    name: text("name").notNull(),
+    source: text("source"),
+    year: integer("year"),
+    ...timestamps(),
+  },
+  (table) => [index("community_profiles_name_idx").on(table.name)],
+);
+
+export const communityProfileValues = sqliteTable(
+  "community_profile_values",
+  {
+    profileId: integer("profile_id")
+      .notNull()
+      .references(() => communityProfiles.id, { onDelete: "cascade" }),
+    question: text("question", { enum: monitoringQuestions }).notNull(),
+    category: text("category").notNull(),
+    percent: real("percent").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.profileId, table.question, table.category] })],
+);
+
+/** A per-person link for filling in one's own monitoring form; only its hash is kept. */
+export const monitoringFormLinks = sqliteTable(
+  "monitoring_form_links",
+  {
+    id: id(),
+    personType: text("person_type", { enum: monitoredPersonTypes }).notNull(),
+    personId: integer("person_id").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: instant("expires_at").notNull(),
+    usedAt: instant("used_at"),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: instant("created_at").notNull(),
+  },
+  (table) => [
+    index("monitoring_form_links_person_idx").on(table.personType, table.personId),
+    index("monitoring_form_links_created_by_idx").on(table.createdBy),
+  ],
+);
+
+/** A dated copy of an aggregated, suppressed report, kept as evidence. */
+export const reportSnapshots = sqliteTable(
+  "report_snapshots",
+  {
+    id: id(),
+    kind: text("kind").notNull(),
+    title: text("title").notNull(),
+    /** The report's parameters and its suppressed tables, as shown when saved. */
+    content: text("content", { mode: "json" }).notNull(),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: instant("created_at").notNull(),
+  },
+  (table) => [
+    index("report_snapshots_kind_created_idx").on(table.kind, table.createdAt),
+    index("report_snapshots_created_by_idx").on(table.createdBy),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Self-assessments against Section 3
+
+export const assessments = sqliteTable(
+  "assessments",
+  {
+    id: id(),
+    title: text("title").notNull(),
+    heldOn: day("held_on").notNull(),
+    participants: text("participants"),
+    status: text("status", { enum: assessmentStatuses }).notNull(),
+    /** The checklist wording version it was made against. */
+    checklistVersion: text("checklist_version").notNull(),
+    finishedAt: instant("finished_at"),
+    finishedBy: integer("finished_by").references(() => users.id, { onDelete: "set null" }),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    ...timestamps(),
+  },
+  (table) => [
+    index("assessments_held_on_idx").on(table.heldOn),
+    index("assessments_status_idx").on(table.status),
+    index("assessments_finished_by_idx").on(table.finishedBy),
+    index("assessments_created_by_idx").on(table.createdBy),
+  ],
+);
+
+/** One answer per checklist line; `supported` is what the evidence supported when the line was opened. */
+export const assessmentAnswers = sqliteTable(
+  "assessment_answers",
+  {
+    assessmentId: integer("assessment_id")
+      .notNull()
+      .references(() => assessments.id, { onDelete: "cascade" }),
+    lineCode: text("line_code").notNull(),
+    supported: text("supported", { enum: answerValues }).notNull(),
+    answer: text("answer", { enum: answerValues }),
+    areasForImprovement: text("areas_for_improvement"),
+    comments: text("comments"),
+    updatedBy: integer("updated_by").references(() => users.id, { onDelete: "set null" }),
+    updatedAt: instant("updated_at"),
+  },
+  (table) => [
+    primaryKey({ columns: [table.assessmentId, table.lineCode] }),
+    index("assessment_answers_updated_by_idx").on(table.updatedBy),
+  ],
+);
+
+/** The evidence a finished assessment relied on, copied when it was finished, so it never changes. */
+export const assessmentEvidence = sqliteTable(
+  "assessment_evidence",
+  {
+    id: id(),
+    assessmentId: integer("assessment_id")
+      .notNull()
+      .references(() => assessments.id, { onDelete: "cascade" }),
+    lineCode: text("line_code").notNull(),
+    recordType: text("record_type").notNull(),
+    recordId: integer("record_id").notNull(),
+    kind: text("kind").notNull(),
+    label: text("label").notNull(),
+    evidenceDate: day("evidence_date").notNull(),
+    note: text("note"),
+  },
+  (table) => [index("assessment_evidence_assessment_line_idx").on(table.assessmentId, table.lineCode)],
 );

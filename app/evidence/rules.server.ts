@@ -4,11 +4,15 @@ import {
   benefits,
   contributors,
   fundingLines,
+  meetingPartners,
+  meetingProjects,
+  meetings,
   partners,
   projectContributors,
   projectPartners,
   projects,
   projectVolunteers,
+  reviews,
   trainingRecords,
   userGroups,
   volunteerFocusLinks,
@@ -18,6 +22,7 @@ import {
   type VolunteerFocus,
 } from "~db/schema";
 import type { Tx } from "~/utils/db.server";
+import { todayIso } from "~/utils/dates";
 
 /**
  * The evidence suggestion rules, all in one place. Each record type has a loader of the facts
@@ -462,6 +467,133 @@ const benefitRules = define<BenefitFacts>({
   ],
 });
 
+// ---------------------------------------------------------------------------------------------
+// Meetings and partnership reviews
+
+type MeetingFacts = { date: string; kind: string; partners: number; projects: number; decisions: boolean };
+
+const meetingRules = define<MeetingFacts>({
+  load: (tx, id) => {
+    const meeting = tx
+      .select({
+        heldAt: meetings.heldAt,
+        kind: meetings.kind,
+        decisions: meetings.decisions,
+        partners: sql<number>`(SELECT count(*) FROM ${meetingPartners} WHERE ${meetingPartners.meetingId} = ${meetings.id})`,
+        projects: sql<number>`(SELECT count(*) FROM ${meetingProjects} WHERE ${meetingProjects.meetingId} = ${meetings.id})`,
+      })
+      .from(meetings)
+      .where(eq(meetings.id, id))
+      .get();
+    return (
+      meeting && {
+        date: todayIso(meeting.heldAt),
+        kind: meeting.kind,
+        partners: meeting.partners,
+        projects: meeting.projects,
+        decisions: Boolean(meeting.decisions?.trim()),
+      }
+    );
+  },
+  date: (f) => f.date,
+  rules: [
+    {
+      id: "meeting-with-partner",
+      lines: ["3.1.E9"],
+      why: "Staff met a partner: information and skills exchange.",
+      applies: (f) => f.partners > 0 && f.kind !== "email",
+    },
+    {
+      id: "meeting-plans-project",
+      lines: ["3.2.E2"],
+      why: "A meeting with partners about a project: developing a cooperative scheme together.",
+      applies: (f) => f.partners > 0 && f.projects > 0,
+    },
+    {
+      id: "meeting-event-promotes",
+      lines: ["3.2.2a"],
+      why: "An event held with a partner: promoting learning opportunities together.",
+      applies: (f) => f.partners > 0 && f.kind === "event",
+    },
+  ],
+});
+
+type ReviewFacts = {
+  heldOn: string;
+  relevance: boolean;
+  satisfaction: boolean;
+  valueAdded: boolean;
+  partnerGained: boolean;
+  userBenefits: boolean;
+  lessons: boolean;
+  decision: string;
+};
+
+const filled = (text: string | null) => Boolean(text?.trim());
+
+const reviewRules = define<ReviewFacts>({
+  load: (tx, id) => {
+    const review = tx.select().from(reviews).where(eq(reviews.id, id)).get();
+    return (
+      review && {
+        heldOn: review.heldOn,
+        relevance: true,
+        satisfaction: review.satisfaction !== null || filled(review.partnerWords),
+        valueAdded: filled(review.valueAdded),
+        partnerGained: filled(review.partnerGained),
+        userBenefits: filled(review.userBenefits),
+        lessons: filled(review.lessons),
+        decision: review.decision,
+      }
+    );
+  },
+  date: (f) => f.heldOn,
+  rules: [
+    {
+      id: "review-held",
+      lines: ["3.1.3"],
+      why: "A partnership review was held: you review your working arrangements and their relevance.",
+      applies: () => true,
+    },
+    {
+      id: "review-partner-views",
+      lines: ["3.1.E6"],
+      why: "The review asked the partner for their views on the partnership's relevance and impact.",
+      applies: (f) => f.relevance && (f.satisfaction || f.valueAdded || f.partnerGained),
+    },
+    {
+      id: "review-satisfaction",
+      lines: ["3.1.E10"],
+      why: "The review recorded the partner's satisfaction with working arrangements.",
+      applies: (f) => f.satisfaction,
+    },
+    {
+      id: "review-value-added",
+      lines: ["3.1.E11"],
+      why: "The partner described the value the partnership adds to their projects.",
+      applies: (f) => f.valueAdded,
+    },
+    {
+      id: "review-partner-gained",
+      lines: ["3.1.E12"],
+      why: "The partner said what they have gained from working with you.",
+      applies: (f) => f.partnerGained,
+    },
+    {
+      id: "review-benefits-lessons",
+      lines: ["3.1.E5"],
+      why: "The review recorded the benefits of the partnership and the lessons learnt.",
+      applies: (f) => f.userBenefits || f.lessons,
+    },
+    {
+      id: "review-withdraw",
+      lines: ["3.1.E7"],
+      why: "After the review you withdrew from a partnership that was not productive.",
+      applies: (f) => f.decision === "withdraw",
+    },
+  ],
+});
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each record type has its own facts
 export const RULES: Record<string, RecordRules<any>> = {
   partner: partnerRules,
@@ -473,6 +605,8 @@ export const RULES: Record<string, RecordRules<any>> = {
   training: trainingRules,
   hours: hoursRules,
   benefit: benefitRules,
+  meeting: meetingRules,
+  review: reviewRules,
 };
 
 /** Why a rule suggests a link, for the review queue. */

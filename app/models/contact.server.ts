@@ -1,4 +1,12 @@
 import { eq } from "drizzle-orm";
+import { removeEvidenceFor } from "./evidence.server";
+import {
+  dependantsInWords,
+  meetingsAboutProject,
+  meetingsAttended,
+  meetingsWithPartner,
+  reviewsOfPartner,
+} from "./dependants.server";
 import { contacts, partners } from "~db/schema";
 import type { ContactInput } from "~/forms/partners.server";
 import { db, write } from "~/utils/db.server";
@@ -57,9 +65,9 @@ export function updateContact(id: number, input: ContactInput, actorId: number) 
   });
 }
 
-/** What still refers to a contact (meetings will, once they are logged). */
-export function contactDependants(_id: number): string[] {
-  return [];
+/** What still refers to a contact: the meetings they attended. */
+export function contactDependants(id: number): string[] {
+  return dependantsInWords([[meetingsAttended("contact", id), "meeting"]]);
 }
 
 export function deleteContact(id: number, actorId: number) {
@@ -67,6 +75,7 @@ export function deleteContact(id: number, actorId: number) {
     const before = tx.select().from(contacts).where(eq(contacts.id, id)).get();
     if (!before) return false;
     tx.delete(contacts).where(eq(contacts.id, id)).run();
+    removeEvidenceFor(tx, { type: CONTACT, id });
     auditDelete(tx, actorId, { type: CONTACT, id }, before);
     return true;
   });

@@ -1,4 +1,11 @@
 import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, or, type SQL } from "drizzle-orm";
+import {
+  dependantsInWords,
+  meetingsAboutProject,
+  meetingsAttended,
+  meetingsWithPartner,
+  reviewsOfPartner,
+} from "./dependants.server";
 import { contributors, partners, projectContributors, projects, type ContributorKind } from "~db/schema";
 import type { ContributorInput } from "~/forms/contributors.server";
 import { todayIso } from "~/utils/dates";
@@ -264,7 +271,10 @@ export function contributorDependants(id: number): string[] {
     .from(projectContributors)
     .where(eq(projectContributors.contributorId, id))
     .get()!.n;
-  return projectCount > 0 ? [`${projectCount} project${projectCount === 1 ? "" : "s"}`] : [];
+  return dependantsInWords([
+    [projectCount, "project"],
+    [meetingsAttended("contributor", id), "meeting"],
+  ]);
 }
 
 export function deleteContributor(id: number, actorId: number) {

@@ -1,5 +1,12 @@
 import { and, asc, count, desc, eq, gte, inArray, lte, or, type SQL } from "drizzle-orm";
 import {
+  dependantsInWords,
+  meetingsAboutProject,
+  meetingsAttended,
+  meetingsWithPartner,
+  reviewsOfPartner,
+} from "./dependants.server";
+import {
   benefits,
   contacts,
   contributors,
@@ -243,10 +250,10 @@ export function partnerDependants(id: number): string[] {
       .n,
     contributor: db.select({ n: count() }).from(contributors).where(eq(contributors.partnerId, id)).get()!.n,
     benefit: db.select({ n: count() }).from(benefits).where(eq(benefits.partnerId, id)).get()!.n,
+    meeting: meetingsWithPartner(id),
+    review: reviewsOfPartner(id),
   };
-  return Object.entries(counts)
-    .filter(([, n]) => n > 0)
-    .map(([noun, n]) => `${n} ${noun}${n === 1 ? "" : "s"}`);
+  return dependantsInWords(Object.entries(counts).map(([noun, n]) => [n, noun]));
 }
 
 export function deletePartner(id: number, actorId: number) {

@@ -1,5 +1,12 @@
 import { and, asc, count, desc, eq, gte, inArray, lte, or, sql, sum, type SQL } from "drizzle-orm";
 import {
+  dependantsInWords,
+  meetingsAboutProject,
+  meetingsAttended,
+  meetingsWithPartner,
+  reviewsOfPartner,
+} from "./dependants.server";
+import {
   benefits,
   contributors,
   fundingLines,
@@ -437,7 +444,10 @@ function plural(n: number, noun: string) {
 /** What still refers to a project, in words, so a refused deletion can explain itself. */
 export function projectDependants(id: number): string[] {
   const n = db.select({ n: count() }).from(benefits).where(eq(benefits.projectId, id)).get()!.n;
-  return n > 0 ? [plural(n, "benefit")] : [];
+  return dependantsInWords([
+    [n, "benefit"],
+    [meetingsAboutProject(id), "meeting"],
+  ]);
 }
 
 /** What belongs to a project and goes with it when it is deleted, in words. */

@@ -4,8 +4,11 @@ import {
   contacts,
   contributors,
   fundingLines,
+  meetings,
   partners,
   projects,
+  reportSnapshots,
+  reviews,
   trainingRecords,
   userGroups,
   users,
@@ -14,6 +17,7 @@ import {
 } from "~db/schema";
 import { db } from "~/utils/db.server";
 import { recordKindLabels } from "~/utils/record-kinds";
+import { formatDate } from "~/utils/dates";
 
 export { recordKindLabels };
 
@@ -126,6 +130,32 @@ const describers: Record<string, Describer> = {
       .where(inArray(benefits.id, ids))
       .all()
       .map((r) => ({ id: r.id, label: r.description, href: `/benefits/${r.id}` })),
+  meeting: (ids) =>
+    db
+      .select({ id: meetings.id, title: meetings.title, heldAt: meetings.heldAt })
+      .from(meetings)
+      .where(inArray(meetings.id, ids))
+      .all()
+      .map((r) => ({ id: r.id, label: `${r.title} (${formatDate(r.heldAt)})`, href: `/meetings/${r.id}` })),
+  review: (ids) =>
+    db
+      .select({ id: reviews.id, heldOn: reviews.heldOn, partner: partners.name })
+      .from(reviews)
+      .innerJoin(partners, eq(partners.id, reviews.partnerId))
+      .where(inArray(reviews.id, ids))
+      .all()
+      .map((r) => ({
+        id: r.id,
+        label: `Review of ${r.partner} (${formatDate(r.heldOn)})`,
+        href: `/reviews/${r.id}`,
+      })),
+  report: (ids) =>
+    db
+      .select({ id: reportSnapshots.id, title: reportSnapshots.title })
+      .from(reportSnapshots)
+      .where(inArray(reportSnapshots.id, ids))
+      .all()
+      .map((r) => ({ id: r.id, label: r.title, href: `/reports/saved/${r.id}` })),
   user: (ids) =>
     db
       .select({ id: users.id, name: users.name })

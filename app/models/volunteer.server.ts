@@ -1,5 +1,12 @@
 import { and, asc, count, desc, eq, exists, gte, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import {
+  dependantsInWords,
+  meetingsAboutProject,
+  meetingsAttended,
+  meetingsWithPartner,
+  reviewsOfPartner,
+} from "./dependants.server";
+import {
   projects,
   projectVolunteers,
   trainingRecords,
@@ -355,7 +362,10 @@ export function volunteerDependants(id: number): string[] {
     .from(projectVolunteers)
     .where(eq(projectVolunteers.volunteerId, id))
     .get()!.n;
-  return projectCount > 0 ? [`${projectCount} project${projectCount === 1 ? "" : "s"}`] : [];
+  return dependantsInWords([
+    [projectCount, "project"],
+    [meetingsAttended("volunteer", id), "meeting"],
+  ]);
 }
 
 /** What goes with a volunteer when they are deleted, for the confirmation page. */

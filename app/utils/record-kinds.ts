@@ -10,5 +10,10 @@ export const recordKindLabels: Record<string, string> = {
   funding: "Funding line",
   user_group: "User group reached",
   benefit: "Benefit",
+  meeting: "Meeting",
+  review: "Partnership review",
+  report: "Saved report",
+  action: "Action",
+  assessment: "Self-assessment",
   user: "User",
 };
