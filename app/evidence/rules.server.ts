@@ -1,4 +1,5 @@
-import { count, eq, sql } from "drizzle-orm";
+import { and, count, eq, type SQL } from "drizzle-orm";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import {
   benefitOutcomes,
   benefits,
@@ -47,6 +48,11 @@ export type RecordRules<F> = {
 
 function define<F>(rules: RecordRules<F>) {
   return rules;
+}
+
+/** How many rows of a table match: the facts rules count (partners of a project, and so on). */
+function countWhere(tx: Tx, table: SQLiteTable, where: SQL | undefined) {
+  return tx.select({ n: count() }).from(table).where(where).get()!.n;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -146,22 +152,30 @@ const projectRules = define<ProjectFacts>({
         startDate: projects.startDate,
         learningOpportunities: projects.learningOpportunities,
         audienceResearchShared: projects.audienceResearchShared,
-        partners: sql<number>`(SELECT count(*) FROM ${projectPartners} WHERE ${projectPartners.projectId} = ${projects.id})`,
-        funders: sql<number>`(SELECT count(*) FROM ${projectPartners} WHERE ${projectPartners.projectId} = ${projects.id} AND ${projectPartners.role} = 'funder')`,
-        contributors: sql<number>`(SELECT count(*) FROM ${projectContributors} WHERE ${projectContributors.projectId} = ${projects.id})`,
-        volunteers: sql<number>`(SELECT count(*) FROM ${projectVolunteers} WHERE ${projectVolunteers.projectId} = ${projects.id})`,
-        securedFunding: sql<number>`(SELECT count(*) FROM ${fundingLines} WHERE ${fundingLines.projectId} = ${projects.id} AND ${fundingLines.status} = 'secured')`,
-        userGroups: sql<number>`(SELECT count(*) FROM ${userGroups} WHERE ${userGroups.projectId} = ${projects.id})`,
       })
       .from(projects)
       .where(eq(projects.id, id))
       .get();
-    return (
-      project && {
-        ...project,
-        learningOpportunities: Boolean(project.learningOpportunities?.trim()),
-      }
-    );
+    if (!project) return undefined;
+    return {
+      startDate: project.startDate,
+      audienceResearchShared: project.audienceResearchShared,
+      learningOpportunities: Boolean(project.learningOpportunities?.trim()),
+      partners: countWhere(tx, projectPartners, eq(projectPartners.projectId, id)),
+      funders: countWhere(
+        tx,
+        projectPartners,
+        and(eq(projectPartners.projectId, id), eq(projectPartners.role, "funder")),
+      ),
+      contributors: countWhere(tx, projectContributors, eq(projectContributors.projectId, id)),
+      volunteers: countWhere(tx, projectVolunteers, eq(projectVolunteers.projectId, id)),
+      securedFunding: countWhere(
+        tx,
+        fundingLines,
+        and(eq(fundingLines.projectId, id), eq(fundingLines.status, "secured")),
+      ),
+      userGroups: countWhere(tx, userGroups, eq(userGroups.projectId, id)),
+    };
   },
   date: (f) => f.startDate,
   rules: [
@@ -219,18 +233,27 @@ const projectRules = define<ProjectFacts>({
 type FundingFacts = { status: string; date: string | null; projectStart: string | null; partners: number };
 
 const fundingRules = define<FundingFacts>({
-  load: (tx, id) =>
-    tx
+  load: (tx, id) => {
+    const line = tx
       .select({
         status: fundingLines.status,
         date: fundingLines.date,
+        projectId: projects.id,
         projectStart: projects.startDate,
-        partners: sql<number>`(SELECT count(*) FROM ${projectPartners} WHERE ${projectPartners.projectId} = ${fundingLines.projectId})`,
       })
       .from(fundingLines)
       .innerJoin(projects, eq(projects.id, fundingLines.projectId))
       .where(eq(fundingLines.id, id))
-      .get(),
+      .get();
+    return (
+      line && {
+        status: line.status,
+        date: line.date,
+        projectStart: line.projectStart,
+        partners: countWhere(tx, projectPartners, eq(projectPartners.projectId, line.projectId)),
+      }
+    );
+  },
   date: (f) => f.date ?? f.projectStart,
   rules: [
     {
@@ -245,17 +268,25 @@ const fundingRules = define<FundingFacts>({
 type UserGroupFacts = { newOrInfrequent: boolean; projectStart: string | null; partners: number };
 
 const userGroupRules = define<UserGroupFacts>({
-  load: (tx, id) =>
-    tx
+  load: (tx, id) => {
+    const group = tx
       .select({
         newOrInfrequent: userGroups.newOrInfrequent,
+        projectId: projects.id,
         projectStart: projects.startDate,
-        partners: sql<number>`(SELECT count(*) FROM ${projectPartners} WHERE ${projectPartners.projectId} = ${userGroups.projectId})`,
       })
       .from(userGroups)
       .innerJoin(projects, eq(projects.id, userGroups.projectId))
       .where(eq(userGroups.id, id))
-      .get(),
+      .get();
+    return (
+      group && {
+        newOrInfrequent: group.newOrInfrequent,
+        projectStart: group.projectStart,
+        partners: countWhere(tx, projectPartners, eq(projectPartners.projectId, group.projectId)),
+      }
+    );
+  },
   date: (f) => f.projectStart,
   rules: [
     {
@@ -475,13 +506,7 @@ type MeetingFacts = { date: string; kind: string; partners: number; projects: nu
 const meetingRules = define<MeetingFacts>({
   load: (tx, id) => {
     const meeting = tx
-      .select({
-        heldAt: meetings.heldAt,
-        kind: meetings.kind,
-        decisions: meetings.decisions,
-        partners: sql<number>`(SELECT count(*) FROM ${meetingPartners} WHERE ${meetingPartners.meetingId} = ${meetings.id})`,
-        projects: sql<number>`(SELECT count(*) FROM ${meetingProjects} WHERE ${meetingProjects.meetingId} = ${meetings.id})`,
-      })
+      .select({ heldAt: meetings.heldAt, kind: meetings.kind, decisions: meetings.decisions })
       .from(meetings)
       .where(eq(meetings.id, id))
       .get();
@@ -489,8 +514,8 @@ const meetingRules = define<MeetingFacts>({
       meeting && {
         date: todayIso(meeting.heldAt),
         kind: meeting.kind,
-        partners: meeting.partners,
-        projects: meeting.projects,
+        partners: countWhere(tx, meetingPartners, eq(meetingPartners.meetingId, id)),
+        projects: countWhere(tx, meetingProjects, eq(meetingProjects.meetingId, id)),
         decisions: Boolean(meeting.decisions?.trim()),
       }
     );
