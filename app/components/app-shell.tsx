@@ -28,7 +28,13 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
           <a className="site-name" href="/">
             Partnership tracker
           </a>
-          <Form method="get" action="/search" className="site-search" role="search">
+          <Form
+            method="get"
+            action="/search"
+            className="site-search"
+            role="search"
+            aria-label="Search partners, people and projects"
+          >
             <label htmlFor="site-search-q" className="visually-hidden">
               Search partners, people and projects
             </label>

@@ -107,6 +107,10 @@ export function TextField(props: TextFieldProps) {
   } = props;
   const { error, submitted, id } = useField(name);
   const value = type === "password" ? undefined : (submitted ?? defaultValue ?? "");
+  // Email addresses and web addresses are checked on the server, with our own messages (the
+  // browser's checks differ between browsers and would refuse "museum.org.uk"); the keyboard on a
+  // phone still suits them.
+  const checkedOnServer = type === "email" || type === "url";
   return (
     <div className={`field${error ? " field--error" : ""}${props.className ? ` ${props.className}` : ""}`}>
       <label htmlFor={id}>
@@ -117,11 +121,13 @@ export function TextField(props: TextFieldProps) {
       <input
         id={id}
         name={name}
-        type={type}
+        type={checkedOnServer ? "text" : type}
+        inputMode={checkedOnServer ? type : inputMode}
+        spellCheck={checkedOnServer ? false : undefined}
+        autoCapitalize={checkedOnServer ? "none" : undefined}
         defaultValue={value === undefined ? undefined : String(value)}
         aria-required={required || undefined}
         autoComplete={autoComplete}
-        inputMode={inputMode}
         step={step}
         min={min}
         max={max}
