@@ -212,7 +212,14 @@ export const socioEconomicBackgrounds = [
 export type SocioEconomicBackground = (typeof socioEconomicBackgrounds)[number];
 
 /** The questions of the monitoring form, as compared with a community profile. */
-export const monitoringQuestions = ["age_band", "sex", "gender_identity", "ethnic_group", "disability", "socio_economic"] as const;
+export const monitoringQuestions = [
+  "age_band",
+  "sex",
+  "gender_identity",
+  "ethnic_group",
+  "disability",
+  "socio_economic",
+] as const;
 export type MonitoringQuestion = (typeof monitoringQuestions)[number];
 
 // Self-assessment

@@ -126,6 +126,8 @@ describe("adding and changing partners", () => {
       endDate: [null, "2026-07-31"],
       endReason: [null, "Funding ended"],
       isAdvocate: [true, false],
+      // An ended partnership is no longer reviewed (12 months after its start, by default).
+      nextReviewDate: ["2026-09-01", null],
     });
   });
 });

@@ -8,11 +8,15 @@ type NavItem = { to: string; label: string; adminOnly?: boolean };
 const navigation: NavItem[] = [
   { to: "/", label: "Dashboard" },
   { to: "/partners", label: "Partners" },
+  { to: "/meetings", label: "Meetings" },
+  { to: "/reviews", label: "Reviews" },
+  { to: "/actions", label: "Actions" },
   { to: "/projects", label: "Projects" },
   { to: "/contributors", label: "Contributors" },
   { to: "/volunteers", label: "Volunteers" },
   { to: "/benefits", label: "Benefits" },
   { to: "/checklist", label: "Checklist" },
+  { to: "/reports/volunteers", label: "Reports" },
   { to: "/users", label: "Users", adminOnly: true },
   { to: "/settings", label: "Settings", adminOnly: true },
 ];

@@ -79,7 +79,17 @@ function describedBy(id: string, hint?: ReactNode, error?: string) {
 
 type TextFieldProps = BaseProps & {
   type?:
-    "text" | "email" | "password" | "url" | "tel" | "date" | "datetime-local" | "number" | "search" | "month";
+    | "text"
+    | "email"
+    | "password"
+    | "url"
+    | "tel"
+    | "date"
+    | "time"
+    | "datetime-local"
+    | "number"
+    | "search"
+    | "month";
   defaultValue?: string | number | null;
   required?: boolean;
   autoComplete?: string;

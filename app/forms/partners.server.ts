@@ -1,4 +1,5 @@
-import { partnerStatuses, partnerTypes } from "~db/enums";
+import { z } from "zod";
+import { partnerStatuses, partnerTypes, reviewCadences } from "~db/enums";
 import {
   checkbox,
   defineForm,
@@ -12,6 +13,21 @@ import {
   optionalUrl,
   requiredText,
 } from "~/utils/forms.server";
+
+const cadenceValues = reviewCadences.map(String) as [string, ...string[]];
+
+/**
+ * Months between reviews. Left out of a post (an older form, a script) it stays as it was, or the
+ * usual 12 months for a new partner: the model decides.
+ */
+const reviewCadence = () =>
+  z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .enum(cadenceValues, { errorMap: () => ({ message: "Choose how often the partnership is reviewed." }) })
+      .transform(Number)
+      .optional(),
+  );
 
 export const partnerForm = defineForm(
   {
@@ -28,6 +44,8 @@ export const partnerForm = defineForm(
     website: optionalUrl(),
     area: optionalText(200),
     notes: optionalText(10_000),
+    reviewCadenceMonths: reviewCadence(),
+    nextReviewDate: optionalDay(),
   },
   endNotBeforeStart("startDate", "endDate"),
   (form, addError) => {

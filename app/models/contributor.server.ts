@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, or, type SQL } from "drizzle-orm";
+import { eraseMonitoringFor } from "./monitoring.server";
 import {
   dependantsInWords,
   meetingsAboutProject,
@@ -283,6 +284,7 @@ export function deleteContributor(id: number, actorId: number) {
     if (!before) return false;
     tx.delete(contributors).where(eq(contributors.id, id)).run();
     removeEvidenceFor(tx, { type: CONTRIBUTOR, id });
+    eraseMonitoringFor(tx, { type: "contributor", id }, actorId);
     auditDelete(tx, actorId, { type: CONTRIBUTOR, id }, before);
     return true;
   });

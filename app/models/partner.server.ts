@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, lte, or, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, lte, max, or, type SQL } from "drizzle-orm";
 import {
   dependantsInWords,
   meetingsAboutProject,
@@ -13,14 +13,17 @@ import {
   partners,
   projectPartners,
   projects,
+  reviews,
   type PartnerStatus,
   type PartnerType,
 } from "~db/schema";
 import type { PartnerInput } from "~/forms/partners.server";
-import { db, write } from "~/utils/db.server";
+import { db, write, type Tx } from "~/utils/db.server";
+import { todayIso } from "~/utils/dates";
 import { contains, offsetOf, PAGE_SIZE } from "~/utils/list-query.server";
 import { auditCreate, auditDelete, auditUpdate, listHistory } from "./audit.server";
 import { removeEvidenceFor, suggestEvidence } from "./evidence.server";
+import { nextReviewDate } from "./review-schedule.server";
 
 export const PARTNER = "partner";
 
@@ -217,9 +220,60 @@ function values(input: PartnerInput) {
   };
 }
 
+/** How often a new partner is reviewed when the form does not say. */
+export const DEFAULT_REVIEW_CADENCE = 12;
+
+type ScheduleInput = Pick<PartnerInput, "status" | "startDate" | "reviewCadenceMonths" | "nextReviewDate">;
+type StoredSchedule = {
+  status: PartnerStatus;
+  startDate: string | null;
+  reviewCadenceMonths: number;
+  nextReviewDate: string | null;
+};
+
+/**
+ * The review schedule a partner's form leads to (the rule the form's hint gives):
+ * - an ended partnership has no next review;
+ * - a next review date the person gave, or changed, is theirs and is kept;
+ * - otherwise it is worked out: the last review's date, else the start date, else today, plus the
+ *   cadence (none when not reviewed on a cycle). On an edit that leaves the date, the cadence and
+ *   the start date as they were, the date stays as it was.
+ */
+export function partnerSchedule(
+  input: ScheduleInput,
+  lastReviewOn: string | null,
+  before?: StoredSchedule,
+  today = todayIso(),
+) {
+  const reviewCadenceMonths =
+    input.reviewCadenceMonths ?? before?.reviewCadenceMonths ?? DEFAULT_REVIEW_CADENCE;
+  if (input.status === "ended") return { reviewCadenceMonths, nextReviewDate: null };
+  const given = input.nextReviewDate ?? null;
+  if (given !== null) {
+    const changed = given !== before?.nextReviewDate;
+    const basisKept =
+      before !== undefined &&
+      before.reviewCadenceMonths === reviewCadenceMonths &&
+      before.startDate === (input.startDate ?? null);
+    if (changed || basisKept) return { reviewCadenceMonths, nextReviewDate: given };
+  }
+  const base = lastReviewOn ?? input.startDate ?? today;
+  return { reviewCadenceMonths, nextReviewDate: nextReviewDate(base, reviewCadenceMonths) };
+}
+
+function lastReviewDay(tx: Tx, partnerId: number) {
+  return (
+    tx
+      .select({ heldOn: max(reviews.heldOn) })
+      .from(reviews)
+      .where(eq(reviews.partnerId, partnerId))
+      .get()?.heldOn ?? null
+  );
+}
+
 export function createPartner(input: PartnerInput, actorId: number) {
   return write((tx) => {
-    const row = values(input);
+    const row = { ...values(input), ...partnerSchedule(input, null) };
     const { id } = tx.insert(partners).values(row).returning({ id: partners.id }).get();
     auditCreate(tx, actorId, { type: PARTNER, id }, row);
     suggestEvidence(tx, { type: PARTNER, id });
@@ -231,7 +285,7 @@ export function updatePartner(id: number, input: PartnerInput, actorId: number) 
   return write((tx) => {
     const before = tx.select().from(partners).where(eq(partners.id, id)).get();
     if (!before) return false;
-    const row = values(input);
+    const row = { ...values(input), ...partnerSchedule(input, lastReviewDay(tx, id), before) };
     tx.update(partners)
       .set({ ...row, updatedAt: new Date() })
       .where(eq(partners.id, id))

@@ -1,6 +1,8 @@
 import { eq, inArray } from "drizzle-orm";
 import {
+  actions,
   benefits,
+  communityProfiles,
   contacts,
   contributors,
   fundingLines,
@@ -156,6 +158,20 @@ const describers: Record<string, Describer> = {
       .where(inArray(reportSnapshots.id, ids))
       .all()
       .map((r) => ({ id: r.id, label: r.title, href: `/reports/saved/${r.id}` })),
+  action: (ids) =>
+    db
+      .select({ id: actions.id, description: actions.description })
+      .from(actions)
+      .where(inArray(actions.id, ids))
+      .all()
+      .map((r) => ({ id: r.id, label: r.description, href: `/actions/${r.id}/edit` })),
+  community_profile: (ids) =>
+    db
+      .select({ id: communityProfiles.id, name: communityProfiles.name })
+      .from(communityProfiles)
+      .where(inArray(communityProfiles.id, ids))
+      .all()
+      .map((r) => ({ id: r.id, label: r.name, href: `/reports/community-profiles/${r.id}/edit` })),
   user: (ids) =>
     db
       .select({ id: users.id, name: users.name })

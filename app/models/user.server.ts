@@ -178,3 +178,8 @@ export async function setPassword(id: number, password: string, actorId: number,
     auditUpdate(tx, actorId, { type: USER_RECORD, id }, { password: "old" }, { password: "new" });
   });
 }
+
+/** True while the first administrator is the only user: the dashboard then suggests adding colleagues. */
+export function hasOnlyOneUser(): boolean {
+  return db.select({ n: count() }).from(users).get()!.n <= 1;
+}

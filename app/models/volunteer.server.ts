@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, exists, gte, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { eraseMonitoringFor } from "./monitoring.server";
 import {
   dependantsInWords,
   meetingsAboutProject,
@@ -394,6 +395,7 @@ export function deleteVolunteer(id: number, actorId: number) {
     }
     tx.delete(volunteers).where(eq(volunteers.id, id)).run();
     removeEvidenceFor(tx, { type: VOLUNTEER, id });
+    eraseMonitoringFor(tx, { type: "volunteer", id }, actorId);
     auditDelete(tx, actorId, { type: VOLUNTEER, id }, { ...before, focuses: focusWords(focuses) });
     return true;
   });

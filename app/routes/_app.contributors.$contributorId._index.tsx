@@ -7,6 +7,8 @@ import { RecordActions } from "~/components/record-actions";
 import { Timeline, type TimelineItem } from "~/components/timeline";
 import { getContributorPage } from "~/models/contributor.server";
 import { requireUser } from "~/utils/auth.server";
+import { canSeeEquality, monitoringStatus } from "~/models/monitoring.server";
+import { MonitoringCard } from "~/components/monitoring";
 import { evidenceForRecord } from "~/models/evidence.server";
 import { EvidencePanel } from "~/components/evidence-panel";
 import { formatDate } from "~/utils/dates";
@@ -19,14 +21,20 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request);
+  const user = await requireUser(request);
   const id = parseId(params.contributorId);
   const page = getContributorPage(id) ?? notFound();
-  return { ...page, evidence: evidenceForRecord({ type: "contributor", id }) };
+  return {
+    ...page,
+    evidence: evidenceForRecord({ type: "contributor", id }),
+    // Special category data: only permitted users learn even whether answers are recorded.
+    ...(canSeeEquality(user) ? { monitoring: monitoringStatus({ type: "contributor", id }) } : {}),
+  };
 }
 
 export default function ContributorPage() {
-  const { contributor, activeNow, partner, projects, history, evidence } = useLoaderData<typeof loader>();
+  const { contributor, activeNow, partner, projects, history, evidence, monitoring } =
+    useLoaderData<typeof loader>();
   const timeline: TimelineItem[] = [
     ...auditTimeline(history, "Contributor"),
     ...projects.flatMap((p) => [
@@ -119,6 +127,10 @@ export default function ContributorPage() {
           ]}
         />
       </section>
+
+      {monitoring ? (
+        <MonitoringCard status={monitoring} href={`/contributors/${contributor.id}/monitoring`} />
+      ) : null}
 
       <section aria-labelledby="projects-title">
         <h2 id="projects-title">Projects</h2>

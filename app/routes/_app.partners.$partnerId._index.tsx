@@ -8,13 +8,21 @@ import { Timeline } from "~/components/timeline";
 import { getPartnerPage } from "~/models/partner.server";
 import { useCanEdit } from "~/utils/app-user";
 import { requireUser } from "~/utils/auth.server";
+import { meetingsForPartner } from "~/models/meeting.server";
+import { reviewsForPartner } from "~/models/review.server";
+import { reviewStatus } from "~/models/review-schedule.server";
 import { evidenceForRecord } from "~/models/evidence.server";
 import { EvidencePanel } from "~/components/evidence-panel";
-import { formatDate } from "~/utils/dates";
+import { formatDate, formatDateTime, todayIso } from "~/utils/dates";
 import { notFound, parseId } from "~/utils/http.server";
 import {
   beneficiaryLabels,
+  cadenceLabel,
   contributorKindLabels,
+  meetingKindLabels,
+  reviewDecisionLabels,
+  reviewStatusBadge,
+  reviewStatusLabels,
   partnerStatusLabels,
   partnerTypeLabels,
   projectPartnerRoleLabels,
@@ -30,12 +38,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
   const id = parseId(params.partnerId);
   const page = getPartnerPage(id) ?? notFound();
-  return { ...page, evidence: evidenceForRecord({ type: "partner", id }) };
+  const today = todayIso();
+  return {
+    ...page,
+    reviewStatus: reviewStatus(page.partner.nextReviewDate, today),
+    meetings: meetingsForPartner(id, 10),
+    reviews: reviewsForPartner(id),
+    evidence: evidenceForRecord({ type: "partner", id }),
+  };
 }
 
 export default function PartnerPage() {
   const { partner, contacts, projects, contributors, benefits, history, evidence } =
     useLoaderData<typeof loader>();
+  const { reviewStatus: scheduleStatus, meetings, reviews } = useLoaderData<typeof loader>();
   const canEdit = useCanEdit();
   const services = [
     partner.extendsOnsite ? "On-site" : null,
@@ -55,6 +71,25 @@ export default function PartnerPage() {
           </>
         ),
       })),
+    ...meetings.map((m) => ({
+      key: `meeting-${m.id}`,
+      date: m.heldAt,
+      text: (
+        <>
+          {meetingKindLabels[m.kind]}: <Link to={`/meetings/${m.id}`}>{m.title}</Link>
+        </>
+      ),
+    })),
+    ...reviews.map((r) => ({
+      key: `review-${r.id}`,
+      date: r.heldOn,
+      text: (
+        <>
+          <Link to={`/reviews/${r.id}`}>Partnership review</Link>:{" "}
+          {reviewDecisionLabels[r.decision].toLowerCase()}
+        </>
+      ),
+    })),
     ...benefits.map((b) => ({
       key: `benefit-${b.id}`,
       date: b.date,
@@ -73,10 +108,22 @@ export default function PartnerPage() {
         title={partner.name}
         crumbs={[{ to: "/partners", label: "Partners" }]}
         actions={
-          <RecordActions
-            editTo={`/partners/${partner.id}/edit`}
-            historyTo={`/history/partner/${partner.id}`}
-          />
+          <>
+            {canEdit ? (
+              <Link to={`/meetings/new?partnerId=${partner.id}`} className="button">
+                Log a meeting
+              </Link>
+            ) : null}
+            {canEdit && partner.status !== "ended" ? (
+              <Link to={`/partners/${partner.id}/reviews/new`} className="button button--secondary">
+                Hold a review
+              </Link>
+            ) : null}
+            <RecordActions
+              editTo={`/partners/${partner.id}/edit`}
+              historyTo={`/history/partner/${partner.id}`}
+            />
+          </>
         }
       >
         <ul className="tag-list" aria-label="Summary">
@@ -102,6 +149,18 @@ export default function PartnerPage() {
             rows={[
               ["Start date", formatDate(partner.startDate)],
               ["End date", formatDate(partner.endDate)],
+              ["Reviewed", cadenceLabel(partner.reviewCadenceMonths)],
+              [
+                "Next review",
+                partner.nextReviewDate ? (
+                  <>
+                    {formatDate(partner.nextReviewDate)}{" "}
+                    <span className={reviewStatusBadge(scheduleStatus)}>
+                      {reviewStatusLabels[scheduleStatus]}
+                    </span>
+                  </>
+                ) : null,
+              ],
               ...(partner.status === "ended" || partner.endReason
                 ? ([["Why it ended", partner.endReason]] as const)
                 : []),
@@ -150,6 +209,47 @@ export default function PartnerPage() {
                       </Link>
                     </>
                   ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+
+      <div className="grid grid--2">
+        <section className="card" aria-labelledby="meetings-title">
+          <div className="section-header">
+            <h2 id="meetings-title">Meetings</h2>
+            {meetings.length > 0 ? <Link to={`/meetings?partnerId=${partner.id}`}>All meetings</Link> : null}
+          </div>
+          {meetings.length === 0 ? (
+            <p className="muted">No meetings logged yet.</p>
+          ) : (
+            <ul className="plain-list">
+              {meetings.map((m) => (
+                <li key={m.id}>
+                  <Link to={`/meetings/${m.id}`}>{m.title}</Link>{" "}
+                  <span className="muted">
+                    · {meetingKindLabels[m.kind]}, {formatDateTime(m.heldAt)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section className="card" aria-labelledby="reviews-title">
+          <h2 id="reviews-title">Reviews</h2>
+          {reviews.length === 0 ? (
+            <p className="muted">No reviews held yet.</p>
+          ) : (
+            <ul className="plain-list">
+              {reviews.map((r) => (
+                <li key={r.id}>
+                  <Link to={`/reviews/${r.id}`}>{formatDate(r.heldOn)}</Link>{" "}
+                  <span className="muted">
+                    · {reviewDecisionLabels[r.decision]}
+                    {r.satisfaction ? `, satisfaction ${r.satisfaction} of 5` : ""}
+                  </span>
                 </li>
               ))}
             </ul>

@@ -6,6 +6,7 @@ import { ErrorSummary, FormState } from "~/components/form";
 import { PageHeader } from "~/components/page-header";
 import { partnerForm } from "~/forms/partners.server";
 import { getPartner, updatePartner } from "~/models/partner.server";
+import { lastReview } from "~/models/review.server";
 import { requireUser } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms.server";
 import { notFound, parseId } from "~/utils/http.server";
@@ -18,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, "editor");
   const partner = getPartner(parseId(params.partnerId)) ?? notFound();
-  return { partner };
+  return { partner, lastReviewOn: lastReview(partner.id)?.heldOn ?? null };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -31,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditPartner() {
-  const { partner } = useLoaderData<typeof loader>();
+  const { partner, lastReviewOn } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -45,7 +46,7 @@ export default function EditPartner() {
       <FormState failure={actionData}>
         <ErrorSummary />
         <Form method="post" className="form">
-          <PartnerFields partner={partner} />
+          <PartnerFields partner={partner} lastReviewOn={lastReviewOn} />
           <div className="button-row">
             <button type="submit" className="button">
               Save changes

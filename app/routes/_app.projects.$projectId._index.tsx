@@ -33,6 +33,8 @@ import { getProject, getProjectPage, LinkRefused } from "~/models/project.server
 import { addUserGroup } from "~/models/user-group.server";
 import { useCanEdit } from "~/utils/app-user";
 import { requireUser } from "~/utils/auth.server";
+import { meetingsForProject } from "~/models/meeting.server";
+import { meetingKindLabels } from "~/utils/labels";
 import { evidenceForRecord } from "~/models/evidence.server";
 import { EvidencePanel } from "~/components/evidence-panel";
 import { contributorOptions } from "~/models/contributor.server";
@@ -61,6 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = parseId(params.projectId);
   const page = {
     ...(getProjectPage(id) ?? notFound()),
+    meetings: meetingsForProject(id, 20),
     evidence: evidenceForRecord({ type: "project", id }),
   };
   const volunteerQuery = (new URL(request.url).searchParams.get("volunteerQuery") ?? "").trim().slice(0, 200);
@@ -166,6 +169,7 @@ export default function ProjectPage() {
     partnerChoices,
     contributorChoices,
     evidence,
+    meetings,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failed = (intent: Intent) => (actionData?.intent === intent ? actionData : undefined);
@@ -179,6 +183,15 @@ export default function ProjectPage() {
 
   const timeline = [
     ...auditTimeline(history, "Project"),
+    ...meetings.map((m) => ({
+      key: `meeting-${m.id}`,
+      date: m.heldAt,
+      text: (
+        <>
+          {meetingKindLabels[m.kind]}: <Link to={`/meetings/${m.id}`}>{m.title}</Link>
+        </>
+      ),
+    })),
     ...(project.startDate ? [{ key: "start", date: project.startDate, text: "Project start date" }] : []),
     ...(project.endDate ? [{ key: "end", date: project.endDate, text: "Project end date" }] : []),
     ...funding
@@ -205,7 +218,16 @@ export default function ProjectPage() {
       <PageHeader
         title={project.title}
         crumbs={[{ to: "/projects", label: "Projects" }]}
-        actions={<RecordActions editTo={`${base}/edit`} historyTo={`/history/project/${project.id}`} />}
+        actions={
+          <>
+            {canEdit ? (
+              <Link to={`/meetings/new?projectId=${project.id}`} className="button">
+                Log a meeting
+              </Link>
+            ) : null}
+            <RecordActions editTo={`${base}/edit`} historyTo={`/history/project/${project.id}`} />
+          </>
+        }
       >
         <ul className="tag-list" aria-label="Summary">
           <li className={projectStatusBadge[project.status]}>{projectStatusLabels[project.status]}</li>

@@ -13,6 +13,8 @@ import { addHours, addTraining } from "~/models/volunteer-activity.server";
 import { getVolunteer, getVolunteerPage } from "~/models/volunteer.server";
 import { useCanEdit } from "~/utils/app-user";
 import { requireUser } from "~/utils/auth.server";
+import { canSeeEquality, monitoringStatus } from "~/models/monitoring.server";
+import { MonitoringCard } from "~/components/monitoring";
 import { evidenceForRecord } from "~/models/evidence.server";
 import { EvidencePanel } from "~/components/evidence-panel";
 import { formatDate } from "~/utils/dates";
@@ -32,10 +34,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request);
+  const user = await requireUser(request);
   const id = parseId(params.volunteerId);
   const page = getVolunteerPage(id) ?? notFound();
-  return { ...page, evidence: evidenceForRecord({ type: "volunteer", id }) };
+  return {
+    ...page,
+    evidence: evidenceForRecord({ type: "volunteer", id }),
+    // Special category data: only permitted users learn even whether answers are recorded.
+    ...(canSeeEquality(user) ? { monitoring: monitoringStatus({ type: "volunteer", id }) } : {}),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -63,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function VolunteerPage() {
-  const { volunteer, focuses, training, hours, totalMinutes, projects, history, evidence } =
+  const { volunteer, focuses, training, hours, totalMinutes, projects, history, evidence, monitoring } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failed = (intent: string) => (actionData?.intent === intent ? actionData : undefined);
@@ -181,6 +188,10 @@ export default function VolunteerPage() {
           )}
         </section>
       </div>
+
+      {monitoring ? (
+        <MonitoringCard status={monitoring} href={`/volunteers/${volunteer.id}/monitoring`} />
+      ) : null}
 
       <section aria-labelledby="training-title">
         <h2 id="training-title">Training and development</h2>

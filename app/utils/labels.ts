@@ -1,5 +1,9 @@
 // The words the app shows for each stored value. Plain data, used by pages, forms and exports.
 import type {
+  MeetingKind,
+  RelevanceAnswer,
+  ReviewCadence,
+  ReviewDecision,
   Beneficiary,
   BenefitSource,
   ContributorKind,
@@ -122,4 +126,61 @@ export const outcomeLabels: Record<Outcome, string> = {
 
 export function optionsOf<T extends string>(labels: Record<T, string>): Option[] {
   return (Object.entries(labels) as [T, string][]).map(([value, label]) => ({ value, label }));
+}
+
+export const meetingKindLabels: Record<MeetingKind, string> = {
+  meeting: "Meeting",
+  call: "Call",
+  email: "Email",
+  visit: "Visit",
+  event: "Event",
+  other: "Other",
+};
+export const meetingKindOptions = optionsOf(meetingKindLabels);
+
+// Words for the review schedule and reviews, shown by the partner form and the review pages.
+
+export const reviewCadenceLabels: Record<ReviewCadence, string> = {
+  3: "Every 3 months",
+  6: "Every 6 months",
+  12: "Every 12 months",
+  0: "Not on a cycle",
+};
+
+/** The cadence in words, for any number of months stored. */
+export function cadenceLabel(months: number) {
+  return reviewCadenceLabels[months as ReviewCadence] ?? `Every ${months} months`;
+}
+
+export const relevanceLabels: Record<RelevanceAnswer, string> = {
+  yes: "Yes",
+  partly: "Partly",
+  no: "No",
+};
+
+export const reviewDecisionLabels: Record<ReviewDecision, string> = {
+  continue: "Continue",
+  change: "Change",
+  withdraw: "Withdraw",
+};
+
+/** The partner's satisfaction, 1 to 5, in words. */
+export const satisfactionLabels: Record<number, string> = {
+  1: "Very dissatisfied",
+  2: "Dissatisfied",
+  3: "Neither satisfied nor dissatisfied",
+  4: "Satisfied",
+  5: "Very satisfied",
+};
+
+export const reviewStatusLabels = {
+  overdue: "Overdue",
+  "due-soon": "Due soon",
+  later: "Scheduled",
+  none: "Not scheduled",
+} as const;
+
+/** A badge class for a review's status (as `reviewStatus` in the review schedule model gives it). */
+export function reviewStatusBadge(status: keyof typeof reviewStatusLabels) {
+  return status === "overdue" ? "badge badge--danger" : status === "due-soon" ? "badge badge--warn" : "badge";
 }

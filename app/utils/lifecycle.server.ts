@@ -1,4 +1,5 @@
 import { migrateDatabase } from "~db/migrate.server";
+import { eraseExpiredLinks } from "~/models/monitoring.server";
 import { sqlite } from "./db.server";
 import { getConfig } from "./env.server";
 import { deleteExpiredSessions } from "~/models/session.server";
@@ -13,6 +14,7 @@ export async function startup() {
     );
   }
   deleteExpiredSessions();
+  eraseExpiredLinks();
   return { host: config.host, port: config.port, trustProxy: config.trustProxy };
 }
 

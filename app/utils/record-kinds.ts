@@ -15,5 +15,6 @@ export const recordKindLabels: Record<string, string> = {
   report: "Saved report",
   action: "Action",
   assessment: "Self-assessment",
+  community_profile: "Community profile",
   user: "User",
 };

@@ -1,5 +1,11 @@
-import { CheckboxField, SelectField, TextAreaField, TextField } from "~/components/form";
-import { optionsOf, partnerStatusLabels, partnerTypeLabels } from "~/utils/labels";
+import { CheckboxField, ChoiceGroup, SelectField, TextAreaField, TextField } from "~/components/form";
+import { formatDate } from "~/utils/dates";
+import { optionsOf, partnerStatusLabels, partnerTypeLabels, reviewCadenceLabels } from "~/utils/labels";
+
+const cadenceOptions = ([3, 6, 12, 0] as const).map((months) => ({
+  value: String(months),
+  label: reviewCadenceLabels[months],
+}));
 
 export type PartnerDefaults = {
   name?: string;
@@ -15,10 +21,19 @@ export type PartnerDefaults = {
   website?: string | null;
   area?: string | null;
   notes?: string | null;
+  reviewCadenceMonths?: number;
+  nextReviewDate?: string | null;
 };
 
 /** The fields of a partner, shared by the add and edit forms. */
-export function PartnerFields({ partner = {} }: { partner?: PartnerDefaults }) {
+export function PartnerFields({
+  partner = {},
+  lastReviewOn,
+}: {
+  partner?: PartnerDefaults;
+  /** The partner's last review, if any: what the next review is worked out from. */
+  lastReviewOn?: string | null;
+}) {
   return (
     <>
       <TextField name="name" label="Name" defaultValue={partner.name} required />
@@ -52,6 +67,24 @@ export function PartnerFields({ partner = {} }: { partner?: PartnerDefaults }) {
         defaultValue={partner.endReason}
         rows={2}
         hint="Needed when the status is Ended."
+      />
+      <ChoiceGroup
+        name="reviewCadenceMonths"
+        label="How often the partnership is reviewed"
+        type="radio"
+        options={cadenceOptions}
+        defaultValue={String(partner.reviewCadenceMonths ?? 12)}
+        required
+        hint="A review asks whether the partnership is still relevant and whether the partner is satisfied (checklist 3.1.3)."
+        inline
+      />
+      <TextField
+        name="nextReviewDate"
+        label="Next review"
+        type="date"
+        defaultValue={partner.nextReviewDate}
+        width="medium"
+        hint={`Leave it blank to work it out: the last review's date (or else the start date, or else today) plus the months above. A date you give or change is kept; if you change how often or the start date and leave this date as it is, it is worked out again. There is none once the partnership has ended, nor when it is not on a cycle unless you give a date.${lastReviewOn ? ` The last review was on ${formatDate(lastReviewOn)}.` : ""}`}
       />
       <TextAreaField
         name="addsValue"
