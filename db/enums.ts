@@ -103,6 +103,7 @@ export const recordTypes = [
   "meeting",
   "review",
   "report",
+  "feedback",
 ] as const;
 export type RecordType = (typeof recordTypes)[number];
 
@@ -228,3 +229,14 @@ export type AssessmentStatus = (typeof assessmentStatuses)[number];
 
 export const answerValues = ["yes", "started", "no"] as const;
 export type AssessmentAnswer = (typeof answerValues)[number];
+
+// Imports from spreadsheets
+export const importKinds = ["partners", "contributors", "volunteers"] as const;
+export type ImportKind = (typeof importKinds)[number];
+
+export const importStatuses = ["draft", "imported", "undone"] as const;
+export type ImportStatus = (typeof importStatuses)[number];
+
+// Feedback from partners and participants
+export const feedbackKinds = ["partner", "participant"] as const;
+export type FeedbackKind = (typeof feedbackKinds)[number];

@@ -1,6 +1,9 @@
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { day, flag, id, instant, timestamps } from "./columns";
 import {
+  feedbackKinds,
+  importKinds,
+  importStatuses,
   answerValues,
   assessmentStatuses,
   actionSources,
@@ -744,4 +747,98 @@ export const assessmentEvidence = sqliteTable(
     note: text("note"),
   },
   (table) => [index("assessment_evidence_assessment_line_idx").on(table.assessmentId, table.lineCode)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Imports from spreadsheets: the uploaded rows are kept while a person matches columns and fixes
+// rows; once imported, every record made is listed so the batch can be undone.
+
+export const importBatches = sqliteTable(
+  "import_batches",
+  {
+    id: id(),
+    kind: text("kind", { enum: importKinds }).notNull(),
+    filename: text("filename").notNull(),
+    status: text("status", { enum: importStatuses }).notNull(),
+    /** The file's header row and data rows, as text cells. */
+    headers: text("headers", { mode: "json" }).$type<string[]>().notNull(),
+    rows: text("rows", { mode: "json" }).$type<string[][]>().notNull(),
+    /** Which column feeds which field: { field: column index }. */
+    mapping: text("mapping", { mode: "json" }).$type<Record<string, number>>().notNull(),
+    /** Rows the person chose to leave out (0-based indexes into `rows`). */
+    skipped: text("skipped", { mode: "json" }).$type<number[]>().notNull(),
+    /** Cells the person corrected: { row index: { field: value } }. */
+    edits: text("edits", { mode: "json" }).$type<Record<string, Record<string, string>>>().notNull(),
+    importedCount: integer("imported_count").notNull().default(0),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: instant("created_at").notNull(),
+    importedAt: instant("imported_at"),
+    undoneAt: instant("undone_at"),
+    undoneBy: integer("undone_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (table) => [
+    index("import_batches_status_created_idx").on(table.status, table.createdAt),
+    index("import_batches_created_by_idx").on(table.createdBy),
+    index("import_batches_undone_by_idx").on(table.undoneBy),
+  ],
+);
+
+export const importBatchRecords = sqliteTable(
+  "import_batch_records",
+  {
+    batchId: integer("batch_id")
+      .notNull()
+      .references(() => importBatches.id, { onDelete: "cascade" }),
+    recordType: text("record_type").notNull(),
+    recordId: integer("record_id").notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.batchId, table.recordType, table.recordId] }),
+    index("import_batch_records_record_idx").on(table.recordType, table.recordId),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Feedback from partners and participants, through links that need no sign-in.
+
+export const feedbackLinks = sqliteTable(
+  "feedback_links",
+  {
+    id: id(),
+    kind: text("kind", { enum: feedbackKinds }).notNull(),
+    partnerId: integer("partner_id").references(() => partners.id, { onDelete: "restrict" }),
+    projectId: integer("project_id").references(() => projects.id, { onDelete: "restrict" }),
+    /** SHA-256 of the token in the link; the token itself is shown once, when the link is made. */
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresOn: day("expires_on").notNull(),
+    revokedAt: instant("revoked_at"),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: instant("created_at").notNull(),
+  },
+  (table) => [
+    index("feedback_links_partner_idx").on(table.partnerId),
+    index("feedback_links_project_idx").on(table.projectId),
+    index("feedback_links_created_by_idx").on(table.createdBy),
+  ],
+);
+
+export const feedbackResponses = sqliteTable(
+  "feedback_responses",
+  {
+    id: id(),
+    linkId: integer("link_id")
+      .notNull()
+      .references(() => feedbackLinks.id, { onDelete: "restrict" }),
+    kind: text("kind", { enum: feedbackKinds }).notNull(),
+    partnerId: integer("partner_id").references(() => partners.id, { onDelete: "restrict" }),
+    projectId: integer("project_id").references(() => projects.id, { onDelete: "restrict" }),
+    submittedAt: instant("submitted_at").notNull(),
+    /** The answers as given (partner: satisfaction, relevance, value, gained, changes; participant: got, outcomes, other opportunities). */
+    answers: text("answers", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+  },
+  (table) => [
+    index("feedback_responses_link_idx").on(table.linkId),
+    index("feedback_responses_partner_idx").on(table.partnerId, table.submittedAt),
+    index("feedback_responses_project_idx").on(table.projectId, table.submittedAt),
+  ],
 );

@@ -4,6 +4,7 @@ import {
   benefitOutcomes,
   benefits,
   contributors,
+  feedbackResponses,
   fundingLines,
   meetingPartners,
   meetingProjects,
@@ -24,6 +25,7 @@ import {
 } from "~db/schema";
 import type { Tx } from "~/utils/db.server";
 import { todayIso } from "~/utils/dates";
+import type { ParticipantFeedbackAnswers, PartnerFeedbackAnswers } from "~/utils/feedback-answers";
 
 /**
  * The evidence suggestion rules, all in one place. Each record type has a loader of the facts
@@ -619,6 +621,91 @@ const reviewRules = define<ReviewFacts>({
   ],
 });
 
+// ---------------------------------------------------------------------------------------------
+// Feedback from partners and participants
+
+type FeedbackFacts = {
+  kind: "partner" | "participant";
+  date: string;
+  partner: PartnerFeedbackAnswers;
+  participant: ParticipantFeedbackAnswers;
+};
+
+const said = (text: string | undefined) => Boolean(text?.trim());
+
+const feedbackRules = define<FeedbackFacts>({
+  load: (tx, id) => {
+    const response = tx
+      .select({
+        kind: feedbackResponses.kind,
+        submittedAt: feedbackResponses.submittedAt,
+        answers: feedbackResponses.answers,
+      })
+      .from(feedbackResponses)
+      .where(eq(feedbackResponses.id, id))
+      .get();
+    return (
+      response && {
+        kind: response.kind,
+        date: todayIso(response.submittedAt),
+        partner: response.answers as PartnerFeedbackAnswers,
+        participant: response.answers as ParticipantFeedbackAnswers,
+      }
+    );
+  },
+  date: (f) => f.date,
+  rules: [
+    {
+      id: "feedback-partner-views",
+      lines: ["3.1.E6"],
+      why: "A partner gave their views through a feedback link: a strategy for partners to give their views.",
+      applies: (f) => f.kind === "partner",
+    },
+    {
+      id: "feedback-partner-satisfaction",
+      lines: ["3.1.E10"],
+      why: "A partner said how satisfied they are with the working arrangements.",
+      applies: (f) => f.kind === "partner" && typeof f.partner.satisfaction === "number",
+    },
+    {
+      id: "feedback-partner-value",
+      lines: ["3.1.E11"],
+      why: "A partner described the value the partnership adds.",
+      applies: (f) => f.kind === "partner" && said(f.partner.valueAdded),
+    },
+    {
+      id: "feedback-partner-gained",
+      lines: ["3.1.E12"],
+      why: "A partner said what they have gained from working with you.",
+      applies: (f) => f.kind === "partner" && said(f.partner.gained),
+    },
+    {
+      id: "feedback-participant-benefited",
+      lines: ["3.2.E6"],
+      why: "A participant said what they got out of a partnership project.",
+      applies: (f) =>
+        f.kind === "participant" &&
+        (said(f.participant.gotOutOfIt) || (f.participant.outcomes?.length ?? 0) > 0),
+    },
+    {
+      id: "feedback-participant-other-opportunities",
+      lines: ["3.2.E5"],
+      why: "A participant found other learning opportunities through a partnership project.",
+      applies: (f) => f.kind === "participant" && f.participant.otherOpportunities === "yes",
+    },
+    {
+      id: "feedback-participant-perspectives",
+      lines: ["3.3.E5"],
+      why: "A participant gained knowledge, skills or new attitudes (Generic Learning Outcomes).",
+      applies: (f) =>
+        f.kind === "participant" &&
+        (f.participant.outcomes ?? []).some((o) =>
+          ["glo_knowledge", "glo_skills", "glo_attitudes"].includes(o),
+        ),
+    },
+  ],
+});
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each record type has its own facts
 export const RULES: Record<string, RecordRules<any>> = {
   partner: partnerRules,
@@ -632,6 +719,7 @@ export const RULES: Record<string, RecordRules<any>> = {
   benefit: benefitRules,
   meeting: meetingRules,
   review: reviewRules,
+  feedback: feedbackRules,
 };
 
 /** Why a rule suggests a link, for the review queue. */

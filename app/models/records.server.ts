@@ -3,6 +3,7 @@ import {
   actions,
   benefits,
   communityProfiles,
+  feedbackResponses,
   contacts,
   contributors,
   fundingLines,
@@ -165,6 +166,21 @@ const describers: Record<string, Describer> = {
       .where(inArray(actions.id, ids))
       .all()
       .map((r) => ({ id: r.id, label: r.description, href: `/actions/${r.id}/edit` })),
+  feedback: (ids) =>
+    db
+      .select({
+        id: feedbackResponses.id,
+        kind: feedbackResponses.kind,
+        submittedAt: feedbackResponses.submittedAt,
+      })
+      .from(feedbackResponses)
+      .where(inArray(feedbackResponses.id, ids))
+      .all()
+      .map((r) => ({
+        id: r.id,
+        label: `${r.kind === "partner" ? "Partner" : "Participant"} feedback (${formatDate(r.submittedAt)})`,
+        href: `/feedback/responses/${r.id}`,
+      })),
   community_profile: (ids) =>
     db
       .select({ id: communityProfiles.id, name: communityProfiles.name })

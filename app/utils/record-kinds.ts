@@ -16,5 +16,6 @@ export const recordKindLabels: Record<string, string> = {
   action: "Action",
   assessment: "Self-assessment",
   community_profile: "Community profile",
+  feedback: "Feedback",
   user: "User",
 };
