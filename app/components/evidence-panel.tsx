@@ -57,9 +57,12 @@ export function EvidencePanel({
                 <span className="muted">· dated {formatDate(link.evidenceDate)}</span>
                 {link.note ? <p className="evidence-note">{link.note}</p> : null}
                 {canEdit ? (
-                  <Link to={`/evidence/${link.id}/remove`} className="small-link">
-                    Remove<span className="visually-hidden"> the link to {link.lineCode}</span>
-                  </Link>
+                  <>
+                    {" "}
+                    <Link to={`/evidence/${link.id}/remove`} className="small-link">
+                      Remove<span className="visually-hidden"> the link to {link.lineCode}</span>
+                    </Link>
+                  </>
                 ) : null}
               </li>
             );

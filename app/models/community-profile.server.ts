@@ -1,4 +1,4 @@
-import { asc, count, eq } from "drizzle-orm";
+import { asc, count, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import {
   communityProfiles,
@@ -340,4 +340,14 @@ export function deleteCommunityProfile(id: number, actorId: number) {
     );
     return true;
   });
+}
+
+/** The profile changed most recently: the report's comparison when none is chosen. */
+export function latestCommunityProfileId(): number | undefined {
+  return db
+    .select({ id: communityProfiles.id })
+    .from(communityProfiles)
+    .orderBy(desc(communityProfiles.updatedAt), desc(communityProfiles.id))
+    .limit(1)
+    .get()?.id;
 }

@@ -1,3 +1,4 @@
+import { latestCommunityProfileId } from "./community-profile.server";
 import { addDays, format, parseISO, subMonths } from "date-fns";
 import { and, count, desc, eq, gte, isNull, lte, or, sql, sum, type SQL } from "drizzle-orm";
 import { z } from "zod";
@@ -93,7 +94,11 @@ export function readReportParams(source: URLSearchParams | FormData, now = new D
   let to = query.to ?? fallback.to;
   let from = query.from ?? (query.to ? yearEndingOn(query.to) : fallback.from);
   if (from > to) [from, to] = [to, from];
-  return { from, to, programme: query.programme ?? null, profileId: query.profile ?? null };
+  // With no choice made yet, compare with the profile changed most recently; choosing "no
+  // profile" (an empty value) is a choice too.
+  const profileId =
+    source.get("profile") === null ? (latestCommunityProfileId() ?? null) : (query.profile ?? null);
+  return { from, to, programme: query.programme ?? null, profileId };
 }
 
 /** The report's choices as an address's query string, for links to the CSV and back. */
