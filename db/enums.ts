@@ -3,7 +3,12 @@
 export const roles = ["admin", "editor", "viewer"] as const;
 export type Role = (typeof roles)[number];
 
-export const auditActions = ["create", "update", "delete"] as const;
+/**
+ * What an audit event records: a change to a record, or, for personal data, that someone viewed
+ * individual equality monitoring answers, exported everything held about a person, or erased it.
+ * Stored as text with no database constraint, so adding a value needs no migration.
+ */
+export const auditActions = ["create", "update", "delete", "view", "export", "erase"] as const;
 export type AuditAction = (typeof auditActions)[number];
 
 export const partnerTypes = [

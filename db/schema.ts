@@ -835,10 +835,39 @@ export const feedbackResponses = sqliteTable(
     submittedAt: instant("submitted_at").notNull(),
     /** The answers as given (partner: satisfaction, relevance, value, gained, changes; participant: got, outcomes, other opportunities). */
     answers: text("answers", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    /** A keyed hash of the sender's address, only to limit how often one address may answer. */
+    senderKey: text("sender_key"),
   },
   (table) => [
     index("feedback_responses_link_idx").on(table.linkId),
+    index("feedback_responses_sender_idx").on(table.senderKey, table.submittedAt),
     index("feedback_responses_partner_idx").on(table.partnerId, table.submittedAt),
     index("feedback_responses_project_idx").on(table.projectId, table.submittedAt),
   ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Evidence counts, kept by triggers on evidence_links (see the migration), so the checklist's
+// coverage is read from a few hundred rows rather than counted over every link.
+
+export const evidenceLineCounts = sqliteTable(
+  "evidence_line_counts",
+  {
+    lineCode: text("line_code").notNull(),
+    status: text("status", { enum: evidenceStatuses }).notNull(),
+    recordType: text("record_type").notNull(),
+    n: integer("n").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.lineCode, table.status, table.recordType] })],
+);
+
+/** Confirmed evidence per line and calendar month (YYYY-MM), for how much of it is recent. */
+export const evidenceLineMonths = sqliteTable(
+  "evidence_line_months",
+  {
+    lineCode: text("line_code").notNull(),
+    month: text("month").notNull(),
+    n: integer("n").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.lineCode, table.month] })],
 );

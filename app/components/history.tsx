@@ -1,14 +1,22 @@
+import type { AuditAction } from "~db/enums";
 import { formatDateTime, isoInstant } from "~/utils/dates";
 
 export type HistoryEvent = {
   id: number;
   at: Date | string;
-  action: "create" | "update" | "delete";
+  action: AuditAction;
   userName: string | null;
   changes: Record<string, [unknown, unknown]>;
 };
 
-const verbs = { create: "Created", update: "Changed", delete: "Deleted" } as const;
+const verbs: Record<AuditAction, string> = {
+  create: "Created",
+  update: "Changed",
+  delete: "Deleted",
+  view: "Viewed",
+  export: "Personal data downloaded",
+  erase: "Personal data erased",
+};
 
 /** Words a person reads for a field name: "canViewEquality" → "can view equality". */
 function fieldLabel(field: string) {
@@ -33,7 +41,8 @@ export function History({ events }: { events: HistoryEvent[] }) {
       {events.map((event) => (
         <li key={event.id}>
           <p>
-            <strong>{verbs[event.action]}</strong> by {event.userName ?? "a removed user"} on{" "}
+            <strong>{verbs[event.action]}</strong>{" "}
+            {event.userName ? `by ${event.userName}` : "automatically or through a public link"} on{" "}
             <time dateTime={isoInstant(event.at)}>{formatDateTime(event.at)}</time>
           </p>
           {Object.keys(event.changes).length > 0 ? (

@@ -1,10 +1,11 @@
-import { and, asc, count, desc, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, notInArray, sql } from "drizzle-orm";
 import { subMonths } from "date-fns";
-import { evidenceLinks, users } from "~db/schema";
+import { evidenceLineCounts, evidenceLineMonths, evidenceLinks, users } from "~db/schema";
 import { getLine, LINES } from "~/checklist/section3";
 import { NO_EVIDENCE, type LineEvidence } from "~/evidence/answers";
 import { RULES, ruleReason } from "~/evidence/rules.server";
-import { db, write, type Tx } from "~/utils/db.server";
+import { db, sqlite, write, type Tx } from "~/utils/db.server";
+import { cached } from "~/utils/cache.server";
 import { todayIso } from "~/utils/dates";
 import { offsetOf, PAGE_SIZE } from "~/utils/list-query.server";
 import { auditCreate, auditDelete, auditUpdate } from "./audit.server";
@@ -276,34 +277,61 @@ export function recentSince(now = new Date(), months = getSetting("evidenceRecen
   return todayIso(subMonths(now, months));
 }
 
-/** For every line: confirmed evidence, how much is recent, the newest date, the kinds; and pending suggestions. One grouped query. */
+/**
+ * For every line: confirmed evidence, how much is recent, the newest date, the kinds; and pending
+ * suggestions. Read from the counts the database keeps by trigger (a few hundred rows) plus two
+ * index look-ups per line, and kept until the data changes.
+ */
 export function lineCoverage(now = new Date()): Map<string, LineEvidence> {
   const since = recentSince(now);
-  const rows = db
+  return cached(`line-coverage:${since}`, () => computeLineCoverage(since));
+}
+
+function computeLineCoverage(since: string): Map<string, LineEvidence> {
+  const coverage = new Map<string, LineEvidence>(LINES.map((line) => [line.code, { ...NO_EVIDENCE, kinds: [] }]));
+  const counts = db
     .select({
-      lineCode: evidenceLinks.lineCode,
-      status: evidenceLinks.status,
-      total: count(),
-      recent: sql<number>`sum(${evidenceLinks.evidenceDate} >= ${since})`,
-      newest: sql<string | null>`max(${evidenceLinks.evidenceDate})`,
-      kinds: sql<string | null>`group_concat(DISTINCT ${evidenceLinks.recordType})`,
+      lineCode: evidenceLineCounts.lineCode,
+      status: evidenceLineCounts.status,
+      recordType: evidenceLineCounts.recordType,
+      n: evidenceLineCounts.n,
     })
-    .from(evidenceLinks)
-    .where(inArray(evidenceLinks.status, ["confirmed", "suggested"]))
-    .groupBy(evidenceLinks.status, evidenceLinks.lineCode)
+    .from(evidenceLineCounts)
+    .where(gt(evidenceLineCounts.n, 0))
     .all();
-  const coverage = new Map<string, LineEvidence>(LINES.map((line) => [line.code, { ...NO_EVIDENCE }]));
-  for (const row of rows) {
+  for (const row of counts) {
     const line = coverage.get(row.lineCode);
     if (!line) continue;
-    if (row.status === "suggested") {
-      line.suggested = row.total;
-    } else {
-      line.confirmed = row.total;
-      line.recent = Number(row.recent ?? 0);
-      line.newest = row.newest;
-      line.kinds = row.kinds ? row.kinds.split(",").sort() : [];
+    if (row.status === "suggested") line.suggested += row.n;
+    if (row.status === "confirmed") {
+      line.confirmed += row.n;
+      line.kinds.push(row.recordType);
     }
+  }
+  // Recent: whole months after the one the period starts in, from the monthly counts; that month
+  // itself, day by day, from the links (a short range of the index).
+  const boundaryMonth = since.slice(0, 7);
+  const laterMonths = db
+    .select({ lineCode: evidenceLineMonths.lineCode, n: sql<number>`sum(${evidenceLineMonths.n})` })
+    .from(evidenceLineMonths)
+    .where(gt(evidenceLineMonths.month, boundaryMonth))
+    .groupBy(evidenceLineMonths.lineCode)
+    .all();
+  for (const row of laterMonths) {
+    const line = coverage.get(row.lineCode);
+    if (line) line.recent += Number(row.n);
+  }
+  const newest = sqlite.prepare(
+    `SELECT max(evidence_date) FROM evidence_links WHERE status = 'confirmed' AND line_code = ?`,
+  );
+  const inBoundaryMonth = sqlite.prepare(
+    `SELECT count(*) FROM evidence_links WHERE status = 'confirmed' AND line_code = ? AND evidence_date >= ? AND evidence_date <= ?`,
+  );
+  for (const [code, line] of coverage) {
+    line.kinds.sort();
+    if (line.confirmed === 0) continue;
+    line.newest = newest.pluck().get(code) as string | null;
+    line.recent += inBoundaryMonth.pluck().get(code, since, `${boundaryMonth}-31`) as number;
   }
   return coverage;
 }

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, gte, inArray, lte, max, or, type SQL } from "drizzle-orm";
+import { feedbackDependants } from "./feedback.server";
 import {
   dependantsInWords,
   meetingsAboutProject,
@@ -307,7 +308,10 @@ export function partnerDependants(id: number): string[] {
     meeting: meetingsWithPartner(id),
     review: reviewsOfPartner(id),
   };
-  return dependantsInWords(Object.entries(counts).map(([noun, n]) => [n, noun]));
+  return dependantsInWords([
+    ...Object.entries(counts).map(([noun, n]) => [n, noun] as [number, string]),
+    ...feedbackDependants({ partnerId: id }),
+  ]);
 }
 
 export function deletePartner(id: number, actorId: number) {

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, gte, inArray, lte, or, sql, sum, type SQL } from "drizzle-orm";
+import { feedbackDependants } from "./feedback.server";
 import {
   dependantsInWords,
   meetingsAboutProject,
@@ -447,6 +448,7 @@ export function projectDependants(id: number): string[] {
   return dependantsInWords([
     [n, "benefit"],
     [meetingsAboutProject(id), "meeting"],
+    ...feedbackDependants({ projectId: id }),
   ]);
 }
 

@@ -3,6 +3,7 @@ import {
   actions,
   benefits,
   communityProfiles,
+  feedbackLinks,
   feedbackResponses,
   contacts,
   contributors,
@@ -180,6 +181,17 @@ const describers: Record<string, Describer> = {
         id: r.id,
         label: `${r.kind === "partner" ? "Partner" : "Participant"} feedback (${formatDate(r.submittedAt)})`,
         href: `/feedback/responses/${r.id}`,
+      })),
+  feedback_link: (ids) =>
+    db
+      .select({ id: feedbackLinks.id, kind: feedbackLinks.kind, partnerId: feedbackLinks.partnerId, projectId: feedbackLinks.projectId, expiresOn: feedbackLinks.expiresOn })
+      .from(feedbackLinks)
+      .where(inArray(feedbackLinks.id, ids))
+      .all()
+      .map((r) => ({
+        id: r.id,
+        label: `Feedback link until ${formatDate(r.expiresOn)}`,
+        href: r.kind === "partner" ? `/partners/${r.partnerId}/feedback` : `/projects/${r.projectId}/feedback`,
       })),
   community_profile: (ids) =>
     db

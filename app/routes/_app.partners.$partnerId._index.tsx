@@ -1,4 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { FeedbackResponsesList } from "~/components/feedback/responses-list";
+import { responseCount, responsesForPartner } from "~/models/feedback.server";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Details, yesNo } from "~/components/details";
 import { PageHeader } from "~/components/page-header";
@@ -44,6 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     reviewStatus: reviewStatus(page.partner.nextReviewDate, today),
     meetings: meetingsForPartner(id, 10),
     reviews: reviewsForPartner(id),
+    feedback: responsesForPartner(id, 3),
+    feedbackTotal: responseCount({ partnerId: id }),
     evidence: evidenceForRecord({ type: "partner", id }),
   };
 }
@@ -51,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function PartnerPage() {
   const { partner, contacts, projects, contributors, benefits, history, evidence } =
     useLoaderData<typeof loader>();
-  const { reviewStatus: scheduleStatus, meetings, reviews } = useLoaderData<typeof loader>();
+  const { reviewStatus: scheduleStatus, meetings, reviews, feedback, feedbackTotal } = useLoaderData<typeof loader>();
   const canEdit = useCanEdit();
   const services = [
     partner.extendsOnsite ? "On-site" : null,
@@ -89,6 +93,11 @@ export default function PartnerPage() {
           {reviewDecisionLabels[r.decision].toLowerCase()}
         </>
       ),
+    })),
+    ...feedback.map((r) => ({
+      key: `feedback-${r.id}`,
+      date: r.submittedAt,
+      text: <Link to={`/feedback/responses/${r.id}`}>Feedback from the partner</Link>,
     })),
     ...benefits.map((b) => ({
       key: `benefit-${b.id}`,
@@ -256,6 +265,20 @@ export default function PartnerPage() {
           )}
         </section>
       </div>
+
+      <section className="card" aria-labelledby="feedback-title">
+        <div className="section-header">
+          <h2 id="feedback-title">Feedback</h2>
+          <Link to={`/partners/${partner.id}/feedback`}>
+            {canEdit ? "Ask for feedback" : "Feedback links and responses"}
+          </Link>
+        </div>
+        <FeedbackResponsesList
+          responses={feedback}
+          empty="No feedback from this partner yet."
+          seeAll={{ to: `/partners/${partner.id}/feedback`, total: feedbackTotal }}
+        />
+      </section>
 
       <section aria-labelledby="projects-title">
         <div className="section-header">

@@ -16,7 +16,9 @@ import { PageHeader } from "~/components/page-header";
 import { followUpActions, followUpOwnerErrors } from "~/forms/follow-up-actions.server";
 import { reviewForm } from "~/forms/reviews.server";
 import { FollowUpActionFields } from "~/components/fields/follow-up-action-fields";
-import { getPartnerForReview, holdReview } from "~/models/review.server";
+import { getPartnerForReview, holdReview, lastReview } from "~/models/review.server";
+import { responsesForPartner } from "~/models/feedback.server";
+import { FeedbackResponsesList } from "~/components/feedback/responses-list";
 import { nextReviewDate } from "~/models/review-schedule.server";
 import { listActiveUserNames } from "~/models/user.server";
 import { requireUser } from "~/utils/auth.server";
@@ -36,11 +38,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, "editor");
   const partner = getPartnerForReview(parseId(params.partnerId)) ?? notFound();
   const today = todayIso();
+  const last = lastReview(partner.id);
   return {
     partner,
     today,
     suggestedNext: nextReviewDate(today, partner.reviewCadenceMonths),
     owners: listActiveUserNames(),
+    lastReviewOn: last?.heldOn ?? null,
+    feedback: responsesForPartner(partner.id, 10, { since: last?.heldOn }),
   };
 }
 
@@ -102,7 +107,7 @@ const decisionOptions = [
 ];
 
 export default function HoldReview() {
-  const { partner, today, suggestedNext, owners } = useLoaderData<typeof loader>();
+  const { partner, today, suggestedNext, owners, lastReviewOn, feedback } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const submittedDecision = isFailure(actionData) ? actionData.values.decision : undefined;
   // Without JavaScript every field shows; with it, only those the chosen decision needs.
@@ -147,6 +152,20 @@ export default function HoldReview() {
             : ""}
         </p>
       </PageHeader>
+      <section className="card" aria-labelledby="feedback-title">
+        <h2 id="feedback-title">
+          What they told us through feedback links
+          {lastReviewOn ? ` since the last review (${formatDate(lastReviewOn)})` : ""}
+        </h2>
+        <FeedbackResponsesList
+          responses={feedback}
+          empty={
+            <>
+              No feedback received. <Link to={`/partners/${partner.id}/feedback`}>Send them a feedback link</Link>.
+            </>
+          }
+        />
+      </section>
       <FormState failure={actionData}>
         <ErrorSummary />
         <Form method="post" className="form" onChange={trackDecision}>

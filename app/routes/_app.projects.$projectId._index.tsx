@@ -1,4 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { FeedbackResponsesList } from "~/components/feedback/responses-list";
+import { responseCount, responsesForProject } from "~/models/feedback.server";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { Details, yesNo } from "~/components/details";
@@ -64,6 +66,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = {
     ...(getProjectPage(id) ?? notFound()),
     meetings: meetingsForProject(id, 20),
+    feedback: responsesForProject(id, 3),
+    feedbackTotal: responseCount({ projectId: id }),
     evidence: evidenceForRecord({ type: "project", id }),
   };
   const volunteerQuery = (new URL(request.url).searchParams.get("volunteerQuery") ?? "").trim().slice(0, 200);
@@ -170,6 +174,8 @@ export default function ProjectPage() {
     contributorChoices,
     evidence,
     meetings,
+    feedback,
+    feedbackTotal,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failed = (intent: Intent) => (actionData?.intent === intent ? actionData : undefined);
@@ -675,6 +681,20 @@ export default function ProjectPage() {
             ))}
           </ul>
         )}
+      </section>
+
+      <section className="card" aria-labelledby="feedback-title">
+        <div className="section-header">
+          <h2 id="feedback-title">Feedback from participants</h2>
+          <Link to={`/projects/${project.id}/feedback`}>
+            {canEdit ? "Ask the people who took part" : "Feedback links and responses"}
+          </Link>
+        </div>
+        <FeedbackResponsesList
+          responses={feedback}
+          empty="No feedback from participants yet."
+          seeAll={{ to: `/projects/${project.id}/feedback`, total: feedbackTotal }}
+        />
       </section>
 
       <EvidencePanel recordType="project" recordId={project.id} evidence={evidence} />

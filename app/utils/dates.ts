@@ -1,37 +1,59 @@
-import { TZDate } from "@date-fns/tz";
-import { format, parseISO } from "date-fns";
+// Showing dates the UK way. Formatting uses the platform's Intl (no library in the browser
+// bundle); date arithmetic on the server uses date-fns.
 
 /** The organisation's time zone: instants are stored in UTC and shown in UK time. */
 export const TIME_ZONE = "Europe/London";
 
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
 type DateInput = Date | string | number;
 
-function toDate(value: DateInput): Date {
-  if (value instanceof Date) return value;
-  if (typeof value === "number") return new Date(value);
-  return parseISO(value);
+const ukParts = new Intl.DateTimeFormat("en-GB", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** An instant's calendar day and clock time in the UK. */
+function inUk(value: DateInput) {
+  const date = value instanceof Date ? value : new Date(value);
+  const parts: Record<string, number> = {};
+  for (const part of ukParts.formatToParts(date)) {
+    if (part.type !== "literal") parts[part.type] = Number(part.value);
+  }
+  return parts as { year: number; month: number; day: number; hour: number; minute: number };
 }
+
+const pad = (n: number) => String(n).padStart(2, "0");
+const CALENDAR_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A calendar day or instant as UK readers expect it: 23 Nov 2026. */
 export function formatDate(value: DateInput | null | undefined): string {
   if (value === null || value === undefined || value === "") return "";
-  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value))
-    return format(parseISO(value), "d MMM yyyy");
-  return format(new TZDate(toDate(value).getTime(), TIME_ZONE), "d MMM yyyy");
+  const day = typeof value === "string" ? CALENDAR_DAY.exec(value) : null;
+  if (day) return `${Number(day[3])} ${MONTHS[Number(day[2]) - 1]} ${day[1]}`;
+  const uk = inUk(value);
+  return `${uk.day} ${MONTHS[uk.month - 1]} ${uk.year}`;
 }
 
 /** An instant in UK time: 23 Nov 2026, 14:05. */
 export function formatDateTime(value: DateInput | null | undefined): string {
   if (value === null || value === undefined || value === "") return "";
-  return format(new TZDate(toDate(value).getTime(), TIME_ZONE), "d MMM yyyy, HH:mm");
+  const uk = inUk(value);
+  return `${uk.day} ${MONTHS[uk.month - 1]} ${uk.year}, ${pad(uk.hour)}:${pad(uk.minute)}`;
 }
 
 /** An instant as the machine-readable value of a <time> element. */
 export function isoInstant(value: DateInput): string {
-  return toDate(value).toISOString();
+  return (value instanceof Date ? value : new Date(value)).toISOString();
 }
 
 /** Today's date in the UK, as an ISO calendar day. */
 export function todayIso(now: Date = new Date()): string {
-  return format(new TZDate(now.getTime(), TIME_ZONE), "yyyy-MM-dd");
+  const uk = inUk(now);
+  return `${uk.year}-${pad(uk.month)}-${pad(uk.day)}`;
 }

@@ -17,5 +17,6 @@ export const recordKindLabels: Record<string, string> = {
   assessment: "Self-assessment",
   community_profile: "Community profile",
   feedback: "Feedback",
+  feedback_link: "Feedback link",
   user: "User",
 };

@@ -1,9 +1,10 @@
+import type { AuditAction } from "~db/enums";
 import type { TimelineItem } from "~/components/timeline";
 
 type AuditEvent = {
   id: number;
   at: string | Date;
-  action: "create" | "update" | "delete";
+  action: AuditAction;
   userName: string | null;
   changes: Record<string, [unknown, unknown]>;
 };
@@ -11,6 +12,15 @@ type AuditEvent = {
 function words(field: string) {
   return field.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 }
+
+const actionWords: Record<AuditAction, string> = {
+  create: "Added",
+  update: "Changed",
+  delete: "Deleted",
+  view: "Viewed",
+  export: "Personal data downloaded",
+  erase: "Personal data erased",
+};
 
 /** The audit trail of a record as timeline entries: "Added by Priya", "Changed status, notes by Tom". */
 export function auditTimeline(events: AuditEvent[], noun: string): TimelineItem[] {
@@ -22,6 +32,6 @@ export function auditTimeline(events: AuditEvent[], noun: string): TimelineItem[
         ? `${noun} added by ${event.userName ?? "a removed user"}`
         : event.action === "update"
           ? `Changed ${Object.keys(event.changes).map(words).join(", ")} (${event.userName ?? "a removed user"})`
-          : `Deleted by ${event.userName ?? "a removed user"}`,
+          : `${actionWords[event.action]} by ${event.userName ?? "a removed user"}`,
   }));
 }
