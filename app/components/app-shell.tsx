@@ -16,6 +16,7 @@ const navigation: NavItem[] = [
   { to: "/volunteers", label: "Volunteers" },
   { to: "/benefits", label: "Benefits" },
   { to: "/checklist", label: "Checklist" },
+  { to: "/assessments", label: "Self-assessment" },
   { to: "/reports/volunteers", label: "Reports" },
   { to: "/users", label: "Users", adminOnly: true },
   { to: "/settings", label: "Settings", adminOnly: true },

@@ -1,6 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import {
   actions,
+  assessments,
   benefits,
   communityProfiles,
   feedbackLinks,
@@ -182,6 +183,13 @@ const describers: Record<string, Describer> = {
         label: `${r.kind === "partner" ? "Partner" : "Participant"} feedback (${formatDate(r.submittedAt)})`,
         href: `/feedback/responses/${r.id}`,
       })),
+  assessment: (ids) =>
+    db
+      .select({ id: assessments.id, title: assessments.title })
+      .from(assessments)
+      .where(inArray(assessments.id, ids))
+      .all()
+      .map((r) => ({ id: r.id, label: r.title, href: `/assessments/${r.id}` })),
   feedback_link: (ids) =>
     db
       .select({ id: feedbackLinks.id, kind: feedbackLinks.kind, partnerId: feedbackLinks.partnerId, projectId: feedbackLinks.projectId, expiresOn: feedbackLinks.expiresOn })

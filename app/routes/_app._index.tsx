@@ -3,6 +3,8 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/page-header";
 import { PageNotice } from "~/components/page-notice";
 import { checklistCoverage } from "~/evidence/coverage.server";
+import { assessmentOverview } from "~/models/assessment.server";
+import { AssessmentCard } from "~/components/assessments/dashboard-card";
 import { openActionsFor, overdueActions } from "~/models/action.server";
 import { recentMeetingCount } from "~/models/meeting.server";
 import { overdueReviews, reviewsDueSoon } from "~/models/review.server";
@@ -27,6 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     lateActions: overdueActions(today, 5),
     checklist: { evidenced: coverage.evidenced, total: coverage.total, suggested: coverage.suggested },
     meetingsThisMonth: recentMeetingCount(30),
+    assessment: assessmentOverview(),
     onlyUser: user.role === "admin" && hasOnlyOneUser(),
   };
 }
@@ -205,6 +208,8 @@ export default function Dashboard() {
             <p className="muted">No suggestions waiting.</p>
           )}
         </section>
+
+        <AssessmentCard overview={data.assessment} />
 
         <section className="card" aria-labelledby="activity-title">
           <h2 id="activity-title">Recent work</h2>
