@@ -21,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.code ?? "Checklist"} · Checklist · Partnership tracker` },
 ];
 
-const SHOWN = 200;
+const SHOWN = 50;
 
 /** A page for each element (3.1), action (3.1.2) and answerable line (3.1.2a, 3.1.3, 3.1.E3). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

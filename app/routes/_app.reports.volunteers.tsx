@@ -39,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     params,
     search: reportSearch(params),
-    report: buildVolunteerReport(params),
+    report: await buildVolunteerReport(params),
     profiles: communityProfileOptions(),
     saved: listSavedReports(5),
   };
@@ -52,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent !== "save") throw new Response("Unknown action", { status: 400 });
   const parsed = parseForm(formData, saveReportForm);
   if (!parsed.ok) return data({ intent, ...parsed }, { status: 400 });
-  const id = saveVolunteerReport(readReportParams(formData), parsed.data.note ?? null, user.id);
+  const id = await saveVolunteerReport(readReportParams(formData), parsed.data.note ?? null, user.id);
   return redirect(withNotice(`/reports/saved/${id}`, "saved"));
 }
 

@@ -62,7 +62,7 @@ function csvRows(report: VolunteerReport): CsvRow[] {
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   const params = readReportParams(new URL(request.url).searchParams);
-  const report = buildVolunteerReport(params);
+  const report = await buildVolunteerReport(params);
   return csvResponse(csvFilename(`volunteer-profile-${params.from}-to-${params.to}`), columns, [
     csvRows(report),
   ]);

@@ -12,6 +12,8 @@ process.env.DATABASE_PATH = file;
 process.env.SESSION_SECRET = "test-secret-that-is-at-least-32-characters-long";
 globalThis.__trackerConnection?.sqlite.close();
 globalThis.__trackerConnection = undefined;
+await globalThis.__trackerReadWorker?.worker.terminate();
+globalThis.__trackerReadWorker = undefined;
 
 // Between tests, the database returns to the template's state: every table empty.
 beforeEach(async () => {
@@ -31,7 +33,9 @@ beforeEach(async () => {
   sqlite.pragma("foreign_keys = ON");
 });
 
-afterAll(() => {
+afterAll(async () => {
+  await globalThis.__trackerReadWorker?.worker.terminate();
+  globalThis.__trackerReadWorker = undefined;
   globalThis.__trackerConnection?.sqlite.close();
   globalThis.__trackerConnection = undefined;
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
