@@ -32,12 +32,28 @@ try {
   throw error;
 }
 const { startup, shutdown } = build.entry.module;
-const config = await startup();
+let config;
+try {
+  config = await startup();
+} catch (error) {
+  // Another server (or a restore) holds the database: say so plainly, without a stack trace.
+  if (error?.name === "LockHeldError") {
+    console.error(`The app cannot start: ${error.message}`);
+    process.exit(1);
+  }
+  throw error;
+}
+let stopping = false;
 
 const app = express();
 app.disable("x-powered-by");
 if (config.trustProxy) app.set("trust proxy", true);
 app.use(compression());
+// While shutting down, answers tell clients not to send more requests on the same connection.
+app.use((req, res, next) => {
+  if (stopping) res.setHeader("Connection", "close");
+  next();
+});
 app.use(securityHeaders);
 app.use(
   "/build",
@@ -58,24 +74,34 @@ const server = app.listen(config.port, config.host, () => {
   if (developing) broadcastDevReady(build);
 });
 
-let stopping = false;
 for (const signal of ["SIGTERM", "SIGINT"]) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
     console.log(`${signal} received: finishing requests in flight, then closing the database.`);
-    // Stop accepting connections, let requests in flight finish, then close the database.
-    server.close(() => {
-      shutdown();
-      process.exit(0);
-    });
+    // Stop accepting connections; requests in flight finish. A kept-alive connection is closed as
+    // soon as it is idle (checked often, so shutting down takes as long as the slowest request,
+    // not the keep-alive timeout). Then the database is checkpointed and closed.
+    server.close(() => exitAfterShutdown(0));
     server.closeIdleConnections();
+    setInterval(() => server.closeIdleConnections(), 50).unref();
     setTimeout(() => {
       console.error("Requests still running after 10 s: closing anyway.");
-      shutdown();
-      process.exit(1);
+      server.closeAllConnections();
+      exitAfterShutdown(1);
     }, 10_000).unref();
   });
+}
+
+function exitAfterShutdown(code) {
+  try {
+    shutdown();
+    console.log("The database is closed. Goodbye.");
+  } catch (error) {
+    console.error(`Could not close the database cleanly: ${error?.message ?? error}`);
+    code = 1;
+  }
+  process.exit(code);
 }
 
 function securityHeaders(req, res, next) {

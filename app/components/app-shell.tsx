@@ -1,8 +1,9 @@
 import { Form, NavLink } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { SessionUser } from "~/models/session.server";
+import { roleAllows } from "~/utils/roles";
 
-type NavItem = { to: string; label: string; adminOnly?: boolean };
+type NavItem = { to: string; label: string; needs?: "editor" | "admin" };
 
 /** Every page in the main navigation. Only pages that exist are listed. */
 const navigation: NavItem[] = [
@@ -18,8 +19,9 @@ const navigation: NavItem[] = [
   { to: "/checklist", label: "Checklist" },
   { to: "/assessments", label: "Self-assessment" },
   { to: "/reports/volunteers", label: "Reports" },
-  { to: "/users", label: "Users", adminOnly: true },
-  { to: "/settings", label: "Settings", adminOnly: true },
+  { to: "/imports", label: "Imports", needs: "editor" },
+  { to: "/users", label: "Users", needs: "admin" },
+  { to: "/settings", label: "Settings", needs: "admin" },
 ];
 
 export function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
@@ -69,7 +71,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
         <nav className="site-nav" aria-label="Main">
           <ul>
             {navigation
-              .filter((item) => !item.adminOnly || user.role === "admin")
+              .filter((item) => !item.needs || roleAllows(user.role, item.needs))
               .map((item) => (
                 <li key={item.to}>
                   <NavLink to={item.to} end={item.to === "/"}>

@@ -1,5 +1,4 @@
 import { Form, Link, useLocation } from "@remix-run/react";
-import { getLine, lineLabel } from "~/checklist/section3";
 import { useCanEdit } from "~/utils/app-user";
 import { formatDate } from "~/utils/dates";
 import { PageNotice } from "./page-notice";
@@ -7,6 +6,8 @@ import { PageNotice } from "./page-notice";
 export type RecordEvidence = {
   id: number;
   lineCode: string;
+  /** How the line reads, e.g. "3.1.2a Advocates" (worked out on the server). */
+  lineLabel: string;
   status: "suggested" | "confirmed" | "dismissed";
   note: string | null;
   evidenceDate: string;
@@ -50,10 +51,9 @@ export function EvidencePanel({
       ) : (
         <ul className="plain-list">
           {confirmed.map((link) => {
-            const line = getLine(link.lineCode);
             return (
               <li key={link.id}>
-                <Link to={`/checklist/${link.lineCode}`}>{line ? lineLabel(line) : link.lineCode}</Link>{" "}
+                <Link to={`/checklist/${link.lineCode}`}>{link.lineLabel}</Link>{" "}
                 <span className="muted">· dated {formatDate(link.evidenceDate)}</span>
                 {link.note ? <p className="evidence-note">{link.note}</p> : null}
                 {canEdit ? (
@@ -77,10 +77,9 @@ export function EvidencePanel({
             <input type="hidden" name="redirectTo" value={here} />
             <ul className="plain-list">
               {suggested.map((link) => {
-                const line = getLine(link.lineCode);
                 return (
                   <li key={link.id}>
-                    <Link to={`/checklist/${link.lineCode}`}>{line ? lineLabel(line) : link.lineCode}</Link>
+                    <Link to={`/checklist/${link.lineCode}`}>{link.lineLabel}</Link>
                     {link.reason ? <p className="evidence-note muted">{link.reason}</p> : null}
                     {canEdit ? (
                       <span className="button-row button-row--tight">

@@ -2,8 +2,19 @@ import { Link } from "@remix-run/react";
 import { useAppUser } from "~/utils/app-user";
 import { roleAllows } from "~/utils/roles";
 
-/** Edit (for editors) and History (for admins) links at the top of a record's page. */
-export function RecordActions({ editTo, historyTo }: { editTo: string; historyTo: string }) {
+/**
+ * Edit (for editors), History and, for records about a person, Personal data (for admins) links
+ * at the top of a record's page.
+ */
+export function RecordActions({
+  editTo,
+  historyTo,
+  personalDataTo,
+}: {
+  editTo: string;
+  historyTo: string;
+  personalDataTo?: string;
+}) {
   const user = useAppUser();
   return (
     <>
@@ -15,6 +26,11 @@ export function RecordActions({ editTo, historyTo }: { editTo: string; historyTo
       {user.role === "admin" ? (
         <Link to={historyTo} className="button button--secondary">
           History
+        </Link>
+      ) : null}
+      {user.role === "admin" && personalDataTo ? (
+        <Link to={personalDataTo} className="button button--secondary">
+          Personal data
         </Link>
       ) : null}
     </>

@@ -8,4 +8,17 @@ export const settingsForm = defineForm({
     .int("Enter a whole number of months, like 12.")
     .min(1, "Enter at least 1 month.")
     .max(120, "Enter at most 120 months."),
+  /**
+   * Months after involvement ends before equality monitoring is deleted (the retention rule).
+   * Left out of a submission altogether, the setting stays as it is; left blank, it is an error.
+   */
+  monitoringRetentionMonths: z.preprocess(
+    (v) => (typeof v === "string" ? (v.trim() === "" ? "" : Number(v.trim())) : v),
+    z
+      .number({ invalid_type_error: "Enter a whole number of months, like 12." })
+      .int("Enter a whole number of months, like 12.")
+      .min(1, "Enter at least 1 month.")
+      .max(120, "Enter at most 120 months.")
+      .optional(),
+  ),
 });

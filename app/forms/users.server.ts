@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { roles } from "~db/enums";
+import { passwordNotPersonal } from "~/utils/password-policy.server";
 import {
   checkbox,
   defineForm,
@@ -34,17 +35,21 @@ export const setupForm = defineForm(
     confirmPassword: z.string().optional(),
   },
   confirmed,
+  passwordNotPersonal,
 );
 
 const role = z.enum(roles, { errorMap: () => ({ message: "Choose a role." }) });
 
-export const newUserForm = defineForm({
-  name: requiredText("their name", 100),
-  email: email("their email address"),
-  role,
-  canViewEquality: checkbox(),
-  password: newPassword,
-});
+export const newUserForm = defineForm(
+  {
+    name: requiredText("their name", 100),
+    email: email("their email address"),
+    role,
+    canViewEquality: checkbox(),
+    password: newPassword,
+  },
+  passwordNotPersonal,
+);
 
 export const userAccessForm = defineForm({
   role,

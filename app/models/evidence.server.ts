@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gt, inArray, notInArray, sql } from "drizzle-orm";
 import { subMonths } from "date-fns";
 import { evidenceLineCounts, evidenceLineMonths, evidenceLinks, users } from "~db/schema";
-import { getLine, LINES } from "~/checklist/section3";
+import { getLine, lineLabel, LINES } from "~/checklist/section3";
 import { NO_EVIDENCE, type LineEvidence } from "~/evidence/answers";
 import { RULES, ruleReason } from "~/evidence/rules.server";
 import { db, sqlite, write, type Tx } from "~/utils/db.server";
@@ -97,7 +97,10 @@ export function evidenceForRecord(ref: RecordRef) {
     )
     .orderBy(asc(evidenceLinks.lineCode))
     .all()
-    .map((link) => ({ ...link, reason: ruleReason(link.rule) }));
+    .map((link) => {
+      const line = getLine(link.lineCode);
+      return { ...link, lineLabel: line ? lineLabel(line) : link.lineCode, reason: ruleReason(link.rule) };
+    });
 }
 
 export class UnknownLineError extends Error {}
@@ -288,7 +291,9 @@ export function lineCoverage(now = new Date()): Map<string, LineEvidence> {
 }
 
 function computeLineCoverage(since: string): Map<string, LineEvidence> {
-  const coverage = new Map<string, LineEvidence>(LINES.map((line) => [line.code, { ...NO_EVIDENCE, kinds: [] }]));
+  const coverage = new Map<string, LineEvidence>(
+    LINES.map((line) => [line.code, { ...NO_EVIDENCE, kinds: [] }]),
+  );
   const counts = db
     .select({
       lineCode: evidenceLineCounts.lineCode,

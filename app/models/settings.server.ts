@@ -8,11 +8,14 @@ export type Settings = {
   organisationName: string;
   /** Evidence dated within this many months counts as recent. */
   evidenceRecencyMonths: number;
+  /** Equality monitoring is deleted this many months after a person's involvement ends. */
+  monitoringRetentionMonths: number;
 };
 
 export const DEFAULT_SETTINGS: Settings = {
   organisationName: "",
   evidenceRecencyMonths: 12,
+  monitoringRetentionMonths: 12,
 };
 
 export function getSettings(): Settings {

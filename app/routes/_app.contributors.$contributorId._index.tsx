@@ -8,7 +8,7 @@ import { Timeline, type TimelineItem } from "~/components/timeline";
 import { getContributorPage } from "~/models/contributor.server";
 import { requireUser } from "~/utils/auth.server";
 import { canSeeEquality, monitoringStatus } from "~/models/monitoring.server";
-import { MonitoringCard } from "~/components/monitoring";
+import { MonitoringCard } from "~/components/monitoring-card";
 import { evidenceForRecord } from "~/models/evidence.server";
 import { EvidencePanel } from "~/components/evidence-panel";
 import { formatDate } from "~/utils/dates";
@@ -76,6 +76,7 @@ export default function ContributorPage() {
           <RecordActions
             editTo={`/contributors/${contributor.id}/edit`}
             historyTo={`/history/contributor/${contributor.id}`}
+            personalDataTo={`/contributors/${contributor.id}/personal-data`}
           />
         }
       >

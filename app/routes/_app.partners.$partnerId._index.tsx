@@ -8,7 +8,7 @@ import { PageNotice } from "~/components/page-notice";
 import { RecordActions } from "~/components/record-actions";
 import { Timeline } from "~/components/timeline";
 import { getPartnerPage } from "~/models/partner.server";
-import { useCanEdit } from "~/utils/app-user";
+import { useAppUser, useCanEdit } from "~/utils/app-user";
 import { requireUser } from "~/utils/auth.server";
 import { meetingsForPartner } from "~/models/meeting.server";
 import { reviewsForPartner } from "~/models/review.server";
@@ -55,8 +55,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function PartnerPage() {
   const { partner, contacts, projects, contributors, benefits, history, evidence } =
     useLoaderData<typeof loader>();
-  const { reviewStatus: scheduleStatus, meetings, reviews, feedback, feedbackTotal } = useLoaderData<typeof loader>();
+  const {
+    reviewStatus: scheduleStatus,
+    meetings,
+    reviews,
+    feedback,
+    feedbackTotal,
+  } = useLoaderData<typeof loader>();
   const canEdit = useCanEdit();
+  const isAdmin = useAppUser().role === "admin";
   const services = [
     partner.extendsOnsite ? "On-site" : null,
     partner.extendsOffsite ? "Off-site" : null,
@@ -215,6 +222,14 @@ export default function PartnerPage() {
                       {" "}
                       <Link to={`/contacts/${contact.id}/edit`} className="small-link">
                         Edit<span className="visually-hidden"> {contact.name}</span>
+                      </Link>
+                    </>
+                  ) : null}
+                  {isAdmin ? (
+                    <>
+                      {" "}
+                      <Link to={`/contacts/${contact.id}/personal-data`} className="small-link">
+                        Personal data<span className="visually-hidden"> of {contact.name}</span>
                       </Link>
                     </>
                   ) : null}

@@ -161,7 +161,8 @@ export default function HoldReview() {
           responses={feedback}
           empty={
             <>
-              No feedback received. <Link to={`/partners/${partner.id}/feedback`}>Send them a feedback link</Link>.
+              No feedback received.{" "}
+              <Link to={`/partners/${partner.id}/feedback`}>Send them a feedback link</Link>.
             </>
           }
         />

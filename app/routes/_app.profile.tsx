@@ -21,6 +21,7 @@ import { failure, formValues, parseForm } from "~/utils/forms.server";
 import { withNotice } from "~/utils/notice";
 import { verifyPassword } from "~/utils/password.server";
 import { PASSWORD_HINT } from "~/utils/password-policy";
+import { passwordProblem } from "~/utils/password-policy.server";
 import { readSessionToken } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Your profile · Partnership tracker" }];
@@ -64,6 +65,10 @@ async function changePassword(request: Request, user: { id: number; email: strin
       failure(formValues(formData), undefined, { currentPassword: ["Your current password is not right."] }),
       { status: 400 },
     );
+  }
+  const problem = passwordProblem(parsed.data.password, { email: user.email });
+  if (problem) {
+    return data(failure(formValues(formData), undefined, { password: [problem] }), { status: 400 });
   }
   const token = await readSessionToken(request);
   await setPassword(user.id, parsed.data.password, user.id, token ? hashToken(token) : undefined);

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, FormState, TextField } from "~/components/form";
 import { PageHeader } from "~/components/page-header";
 import { PageNotice } from "~/components/page-notice";
@@ -25,6 +25,9 @@ export async function action({ request }: ActionFunctionArgs) {
     {
       organisationName: parsed.data.organisationName ?? "",
       evidenceRecencyMonths: parsed.data.evidenceRecencyMonths,
+      ...(parsed.data.monitoringRetentionMonths === undefined
+        ? {}
+        : { monitoringRetentionMonths: parsed.data.monitoringRetentionMonths }),
     },
     user.id,
   );
@@ -59,11 +62,33 @@ export default function SettingsPage() {
             hint="The checklist supports Yes only for lines with evidence dated within this period. 12 months is usual."
             required
           />
+          <TextField
+            name="monitoringRetentionMonths"
+            label="Delete equality monitoring this many months after involvement ends"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={120}
+            width="short"
+            defaultValue={settings.monitoringRetentionMonths}
+            hint={
+              <>
+                A volunteer&rsquo;s answers are deleted this long after the end date of a volunteer who has
+                left (with no end date, after the last change to their record); a contributor&rsquo;s, this
+                long after their &ldquo;active to&rdquo; date. Checked every day. 12 months is usual.
+              </>
+            }
+            required
+          />
           <button type="submit" className="button">
             Save settings
           </button>
         </Form>
       </FormState>
+      <p className="form-section">
+        Every time someone is shown a person&rsquo;s individual equality monitoring answers, it is logged:{" "}
+        <Link to="/settings/data-access">see who has seen equality data</Link>.
+      </p>
     </>
   );
 }

@@ -15,6 +15,7 @@ import { failure, formValues, parseForm } from "~/utils/forms.server";
 import { notFound, parseId } from "~/utils/http.server";
 import { withNotice } from "~/utils/notice";
 import { PASSWORD_HINT } from "~/utils/password-policy";
+import { passwordProblem } from "~/utils/password-policy.server";
 import { roleOptions } from "~/utils/roles";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -51,6 +52,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "reset-password": {
         const parsed = parseForm(formData, resetPasswordForm);
         if (!parsed.ok) return data({ intent, ...parsed }, { status: 400 });
+        const problem = passwordProblem(parsed.data.password, { email: getUser(id)?.email });
+        if (problem) {
+          return data(
+            { intent, ...failure(formValues(formData), undefined, { password: [problem] }) },
+            { status: 400 },
+          );
+        }
         await setPassword(id, parsed.data.password, admin.id);
         return redirect(withNotice(here, "password"));
       }

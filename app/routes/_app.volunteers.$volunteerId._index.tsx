@@ -14,7 +14,7 @@ import { getVolunteer, getVolunteerPage } from "~/models/volunteer.server";
 import { useCanEdit } from "~/utils/app-user";
 import { requireUser } from "~/utils/auth.server";
 import { canSeeEquality, monitoringStatus } from "~/models/monitoring.server";
-import { MonitoringCard } from "~/components/monitoring";
+import { MonitoringCard } from "~/components/monitoring-card";
 import { evidenceForRecord } from "~/models/evidence.server";
 import { EvidencePanel } from "~/components/evidence-panel";
 import { formatDate } from "~/utils/dates";
@@ -115,6 +115,7 @@ export default function VolunteerPage() {
           <RecordActions
             editTo={`/volunteers/${volunteer.id}/edit`}
             historyTo={`/history/volunteer/${volunteer.id}`}
+            personalDataTo={`/volunteers/${volunteer.id}/personal-data`}
           />
         }
       >

@@ -43,6 +43,13 @@ const settingsSchema = z.object({
     })
     .default("false")
     .transform((value) => value === "true" || value === "1"),
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_KEEP_DAYS: z.coerce
+    .number({ invalid_type_error: "must be a whole number of days" })
+    .int("must be a whole number of days")
+    .min(0, "must be 0 (no automatic backups) or more days")
+    .max(3650, "must be at most 3650 days")
+    .default(14),
 });
 
 export type Config = {
@@ -55,6 +62,10 @@ export type Config = {
   loginMaxFailures: number;
   loginWindowMinutes: number;
   trustProxy: boolean;
+  /** Where automatic and `npm run db:backup` backups go. */
+  backupDir: string;
+  /** Days automatic backups are kept; 0 turns automatic backups off. */
+  backupKeepDays: number;
 };
 
 export class ConfigError extends Error {
@@ -86,6 +97,10 @@ export function parseConfig(environment: Record<string, string | undefined>): Co
     loginMaxFailures: settings.LOGIN_MAX_FAILURES,
     loginWindowMinutes: settings.LOGIN_WINDOW_MINUTES,
     trustProxy: settings.TRUST_PROXY,
+    backupDir: settings.BACKUP_DIR
+      ? path.resolve(settings.BACKUP_DIR)
+      : path.join(path.dirname(databasePath), "backups"),
+    backupKeepDays: settings.BACKUP_KEEP_DAYS,
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { isCommonPassword, PASSWORD_MAX, PASSWORD_MIN } from "./password-policy";
+import { PASSWORD_MAX, PASSWORD_MIN } from "./password-policy";
+import { passwordProblem } from "./password-policy.server";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 export type FormValues = Record<string, string | string[]>;
@@ -130,7 +131,10 @@ export const newPassword = z
   .min(1, "Enter a password.")
   .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
   .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`)
-  .refine((p) => !isCommonPassword(p), "This password is too common. Choose one that is harder to guess.");
+  .superRefine((password, ctx) => {
+    const problem = passwordProblem(password);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
 
 /** A calendar day from a date input (YYYY-MM-DD) or typed the UK way (23/11/2026). */
 function toIsoDay(value: unknown): unknown {

@@ -11,6 +11,7 @@ import {
   withdrawConsent,
   type MonitoredPerson,
 } from "~/models/monitoring.server";
+import { logMonitoringView } from "~/models/personal-data.server";
 import { requireUser } from "./auth.server";
 import { parseForm } from "./forms.server";
 import { forbidden, notFound } from "./http.server";
@@ -33,10 +34,10 @@ export async function loadMonitoringPage(request: Request, person: MonitoredPers
   const user = await requireUser(request);
   if (!canSeeEquality(user)) forbidden(NOT_PERMITTED);
   const found = getMonitoredPerson(person) ?? notFound();
-  return data(
-    { person: found, monitoring: getMonitoring(person), openLink: openFormLink(person) },
-    { headers: PRIVATE },
-  );
+  const monitoring = getMonitoring(person);
+  // Every showing of a person's individual answers is logged: who, whose, when.
+  if (monitoring) logMonitoringView(user.id, person);
+  return data({ person: found, monitoring, openLink: openFormLink(person) }, { headers: PRIVATE });
 }
 
 export async function monitoringPageAction(request: Request, person: MonitoredPerson) {

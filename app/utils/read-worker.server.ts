@@ -8,7 +8,8 @@ export type ReadQuery = { sql: string; params: unknown[] };
 
 declare global {
   // One reader thread per process, kept across the dev server's module reloads.
-  var __trackerReadWorker: { worker: Worker; pending: Map<number, (reply: WorkerReply) => void>; next: number } | undefined;
+  var __trackerReadWorker:
+    { worker: Worker; pending: Map<number, (reply: WorkerReply) => void>; next: number } | undefined;
 }
 
 type WorkerReply = { id: number; results?: unknown[][][]; error?: string };
@@ -51,12 +52,22 @@ export function readInWorker(queries: ReadQuery[]): Promise<unknown[][][]> {
   const state = reader();
   if (!state) {
     return Promise.resolve(
-      sqlite.transaction(() => queries.map((q) => sqlite.prepare(q.sql).raw().all(...q.params) as unknown[][]))(),
+      sqlite.transaction(() =>
+        queries.map(
+          (q) =>
+            sqlite
+              .prepare(q.sql)
+              .raw()
+              .all(...q.params) as unknown[][],
+        ),
+      )(),
     );
   }
   const id = state.next++;
   return new Promise((resolve, reject) => {
-    state.pending.set(id, (reply) => (reply.error ? reject(new Error(reply.error)) : resolve(reply.results!)));
+    state.pending.set(id, (reply) =>
+      reply.error ? reject(new Error(reply.error)) : resolve(reply.results!),
+    );
     state.worker.ref();
     state.worker.postMessage({ id, queries });
   }).finally(() => {

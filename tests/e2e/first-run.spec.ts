@@ -33,13 +33,13 @@ test("a new organisation sets up, adds a viewer, and the viewer is refused the u
   await page.getByLabel("Name").fill("Victor Viewer");
   await page.getByLabel("Email address").fill("victor@museum.example");
   await page.getByLabel("Role").selectOption("viewer");
-  await page.getByLabel("First password").fill("victor's own passphrase");
+  await page.getByLabel("First password").fill("a lighthouse keeper's logbook");
   await page.getByRole("button", { name: "Add user" }).click();
   await expect(page.getByRole("status")).toContainText("The user has been added");
   await expect(page.getByRole("cell", { name: "victor@museum.example" })).toBeVisible();
   await signOut(page);
 
-  await signIn(page, { email: "victor@museum.example", password: "victor's own passphrase" });
+  await signIn(page, { email: "victor@museum.example", password: "a lighthouse keeper's logbook" });
   await expect(
     page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }),
   ).toHaveCount(0);
