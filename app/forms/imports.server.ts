@@ -18,7 +18,7 @@ export const rowForm = defineForm({
 });
 
 /** The name of the select that matches a field to a column. */
-export const mappingFieldName = (key: string) => `map-${key}`;
+import { mappingFieldName } from "~/imports/fields";
 
 export type MappingResult =
   { ok: true; mapping: Record<string, number> } | { ok: false; errors: FieldErrors; values: FormValues };

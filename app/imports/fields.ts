@@ -605,3 +605,6 @@ export function columnLetter(index: number): string {
 export function rowNumber(index: number) {
   return index + 2;
 }
+
+/** The name of the column-matching select for one field. */
+export const mappingFieldName = (key: string) => `map-${key}`;

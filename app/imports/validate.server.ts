@@ -8,6 +8,7 @@ import type { Tx } from "~/utils/db.server";
 import type { ConsentMethod } from "~db/enums";
 import {
   ageBandLabels,
+  consentMethodLabels,
   disabilityLabels,
   ethnicCategoryLabels,
   ethnicGroupsByCategory,
@@ -385,26 +386,25 @@ function choicesFor(kind: ImportKind): Record<string, Choice> {
   });
   const common: Record<string, Choice> = {
     consentMethod: {
-      choose: chooser(
-        { paper: "On paper", online: "Online", verbal: "Verbally" },
-        {
-          "paper form": "paper",
-          written: "paper",
-          "in writing": "paper",
-          form: "paper",
-          "on a paper form": "paper",
-          web: "online",
-          "online form": "online",
-          email: "online",
-          "by email": "online",
-          spoken: "verbal",
-          verbally: "verbal",
-          "in person": "verbal",
-          phone: "verbal",
-          telephone: "verbal",
-          "by phone": "verbal",
-        },
-      ),
+      // The app's own words for each (which the fix form offers) and the short ones people type.
+      choose: chooser(consentMethodLabels, {
+        "on paper": "paper",
+        "paper form": "paper",
+        written: "paper",
+        "in writing": "paper",
+        form: "paper",
+        "on a paper form": "paper",
+        web: "online",
+        "online form": "online",
+        email: "online",
+        "by email": "online",
+        spoken: "verbal",
+        verbally: "verbal",
+        "in person": "verbal",
+        phone: "verbal",
+        telephone: "verbal",
+        "by phone": "verbal",
+      }),
       noun: "a way of giving consent",
       answers: ["On paper", "Online", "Verbally"],
     },

@@ -19,7 +19,8 @@ import {
 } from "~/components/form";
 import { PageHeader } from "~/components/page-header";
 import { PageNotice } from "~/components/page-notice";
-import { mappingFieldName, parseMapping, parseRowFix, rowForm } from "~/forms/imports.server";
+import { parseMapping, parseRowFix, rowForm } from "~/forms/imports.server";
+import { mappingFieldName } from "~/imports/fields";
 import { ImportStatusBadge, ImportSteps } from "~/imports/components";
 import {
   IMPORT_FIELDS,

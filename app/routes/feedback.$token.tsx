@@ -25,7 +25,6 @@ export const meta: MetaFunction = () => [
 export const headers: HeadersFunction = ({ actionHeaders }) => {
   const headers = new Headers({
     "Cache-Control": "private, no-store",
-    "Referrer-Policy": "no-referrer",
     "X-Robots-Tag": "noindex",
   });
   const retryAfter = actionHeaders.get("Retry-After");

@@ -21,7 +21,6 @@ export const meta: MetaFunction = () => [
 
 export const headers: HeadersFunction = () => ({
   "Cache-Control": "private, no-store",
-  "Referrer-Policy": "no-referrer",
   "X-Robots-Tag": "noindex",
 });
 
