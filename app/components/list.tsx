@@ -26,8 +26,9 @@ export function ResultCount({ total, page, noun }: { total: number; page: number
   const first = total === 0 ? 0 : (page - 1) * PAGE_SIZE + 1;
   const last = Math.min(total, page * PAGE_SIZE);
   const word = total === 1 ? noun[0] : noun[1];
+  // With nothing to show, the list's own empty state explains why; the count is only announced.
   return (
-    <p className="result-count" role="status">
+    <p className={total === 0 ? "result-count visually-hidden" : "result-count"} role="status">
       {total === 0
         ? `No ${noun[1]} match.`
         : total <= PAGE_SIZE
