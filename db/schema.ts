@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { day, flag, id, instant, timestamps } from "./columns";
 import {
@@ -153,6 +154,8 @@ export const partners = sqliteTable(
   (table) => [
     index("partners_name_idx").on(table.name),
     index("partners_next_review_idx").on(table.status, table.nextReviewDate),
+    // The review schedule, soonest first (then by name), read in order a page at a time.
+    index("partners_review_order_idx").on(table.nextReviewDate, table.name),
     index("partners_type_idx").on(table.type),
     index("partners_status_idx").on(table.status),
     index("partners_start_date_idx").on(table.startDate),
@@ -226,6 +229,10 @@ export const volunteers = sqliteTable(
     index("volunteers_name_idx").on(table.name),
     index("volunteers_programme_idx").on(table.programme),
     index("volunteers_status_idx").on(table.status),
+    // Sorted Z to A by programme or status, each group stays in the order volunteers were added:
+    // these, read backwards, give that order without sorting thousands of rows.
+    index("volunteers_programme_z_a_idx").on(table.programme, sql`${table.id} desc`),
+    index("volunteers_status_z_a_idx").on(table.status, sql`${table.id} desc`),
     index("volunteers_start_date_idx").on(table.startDate),
     index("volunteers_end_date_idx").on(table.endDate),
     index("volunteers_updated_at_idx").on(table.updatedAt),
@@ -403,7 +410,14 @@ export const benefits = sqliteTable(
     ...timestamps(),
   },
   (table) => [
-    index("benefits_beneficiary_idx").on(table.beneficiary),
+    // "Who benefits" sorts A to Z with the newest first within each (and Z to A the same way): one
+    // index for each direction, so the first page is read in order rather than sorted.
+    index("benefits_beneficiary_date_idx").on(table.beneficiary, table.date),
+    index("benefits_beneficiary_newest_idx").on(
+      table.beneficiary,
+      sql`${table.date} desc`,
+      sql`${table.id} desc`,
+    ),
     index("benefits_date_idx").on(table.date),
     index("benefits_partner_id_idx").on(table.partnerId),
     index("benefits_project_id_idx").on(table.projectId),
@@ -480,7 +494,12 @@ export const meetings = sqliteTable(
   },
   (table) => [
     index("meetings_held_at_idx").on(table.heldAt),
+    // Sorted by kind or title, the newest first within each: the plain index read backwards
+    // serves Z to A, the one with the date descending serves A to Z.
     index("meetings_kind_held_at_idx").on(table.kind, table.heldAt),
+    index("meetings_kind_newest_idx").on(table.kind, sql`${table.heldAt} desc`),
+    index("meetings_title_held_at_idx").on(table.title, table.heldAt),
+    index("meetings_title_newest_idx").on(table.title, sql`${table.heldAt} desc`),
     index("meetings_created_by_idx").on(table.createdBy),
   ],
 );
@@ -587,6 +606,15 @@ export const actions = sqliteTable(
   (table) => [
     index("actions_status_due_idx").on(table.status, table.dueDate),
     index("actions_owner_status_due_idx").on(table.ownerId, table.status, table.dueDate),
+    // The actions list's order: soonest due first, those without a date last; done ones by when.
+    index("actions_status_due_last_idx").on(table.status, sql`${table.dueDate} is null`, table.dueDate),
+    index("actions_owner_status_due_last_idx").on(
+      table.ownerId,
+      table.status,
+      sql`${table.dueDate} is null`,
+      table.dueDate,
+    ),
+    index("actions_status_completed_idx").on(table.status, table.completedAt),
     index("actions_source_idx").on(table.source, table.sourceId),
     index("actions_completed_by_idx").on(table.completedBy),
     index("actions_created_by_idx").on(table.createdBy),

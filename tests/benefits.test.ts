@@ -329,11 +329,7 @@ describe("finding benefits", () => {
       outcomes: ["glo_skills", "glo_attitudes"],
     });
     expect(all.data.rows[3]).toMatchObject({ partnerName: null, projectTitle: null, outcomes: [] });
-    expect(all.data.partners.map((p: { name: string }) => p.name)).toEqual([
-      "Northtown Health Trust",
-      "Riverside College",
-    ]);
-    expect(all.data.projects).toEqual([{ id: river, title: "Voices of the River" }]);
+    expect(all.data.chosen).toEqual({ partner: null, project: null });
 
     expect(await list("?q=MEMORY")).toEqual(["Staff learned to run memory sessions"]);
     expect(await list("?beneficiary=partner")).toEqual([
@@ -353,6 +349,24 @@ describe("finding benefits", () => {
       "The trust reached new patients through our loans box",
       "Learners gained confidence speaking in public",
     ]);
+    // Partners and projects are also found by words typed in their names.
+    expect(await list("?partner=northtown%20trust")).toEqual([
+      "The trust reached new patients through our loans box",
+      "Staff learned to run memory sessions",
+    ]);
+    expect(await list("?project=RIVER")).toEqual([
+      "The trust reached new patients through our loans box",
+      "Learners gained confidence speaking in public",
+    ]);
+    expect(await list("?partner=college&project=voices")).toEqual([
+      "Learners gained confidence speaking in public",
+    ]);
+    expect(await list("?partner=nowhere")).toEqual([]);
+    const fromTrust = await load(listLoader, { path: `/benefits?partnerId=${trust}`, cookie: editor.cookie });
+    expect(fromTrust.data.chosen).toEqual({
+      partner: { id: trust, name: "Northtown Health Trust" },
+      project: null,
+    });
     expect(await list("?from=2026-01-10&to=2026-02-15")).toEqual([
       "Staff learned to run memory sessions",
       "Learners gained confidence speaking in public",

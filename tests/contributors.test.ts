@@ -320,7 +320,7 @@ describe("finding contributors", () => {
     expect(all.data.total).toBe(30);
     expect(all.data.rows).toHaveLength(25);
     expect(all.data.rows[0].name).toBe("Contributor 01");
-    expect(all.data.partners).toEqual([{ id: partnerId, name: "Northtown Arts Trust" }]);
+    expect(all.data.chosen.partner).toBeNull();
     const second = await load(listLoader, { path: "/contributors?page=2", cookie: editor.cookie });
     expect(names(second.data.rows)).toEqual([
       "Contributor 26",
@@ -336,16 +336,27 @@ describe("finding contributors", () => {
     const artists = await load(listLoader, { path: "/contributors?kind=artist", cookie: editor.cookie });
     expect(artists.data.total).toBe(10);
     const fromPartner = await load(listLoader, {
-      path: `/contributors?partner=${partnerId}`,
+      path: `/contributors?partnerId=${partnerId}`,
       cookie: editor.cookie,
     });
     expect(names(fromPartner.data.rows)).toEqual(["Contributor 10", "Contributor 20", "Contributor 30"]);
     expect(fromPartner.data.rows[0].partnerName).toBe("Northtown Arts Trust");
+    expect(fromPartner.data.chosen.partner).toEqual({ id: partnerId, name: "Northtown Arts Trust" });
+    const byPartnerName = await load(listLoader, {
+      path: "/contributors?partner=northtown%20trust",
+      cookie: editor.cookie,
+    });
+    expect(names(byPartnerName.data.rows)).toEqual(["Contributor 10", "Contributor 20", "Contributor 30"]);
     const artistsFromPartner = await load(listLoader, {
-      path: `/contributors?partner=${partnerId}&kind=artist`,
+      path: "/contributors?partner=Arts&kind=artist",
       cookie: editor.cookie,
     });
     expect(names(artistsFromPartner.data.rows)).toEqual(["Contributor 30"]);
+    const noSuchPartner = await load(listLoader, {
+      path: "/contributors?partner=eastbridge",
+      cookie: editor.cookie,
+    });
+    expect(noSuchPartner.data.total).toBe(0);
     const desc = await load(listLoader, { path: "/contributors?sort=name&dir=desc", cookie: editor.cookie });
     expect(desc.data.rows[0].name).toBe("Contributor 30");
     const byStart = await load(listLoader, { path: "/contributors?sort=activeFrom", cookie: editor.cookie });
@@ -423,7 +434,7 @@ describe("finding contributors", () => {
     const underscore = await load(listLoader, { path: "/contributors?q=_", cookie: editor.cookie });
     expect(underscore.data.total).toBe(0);
     const nonsense = await load(listLoader, {
-      path: "/contributors?kind=zzz&partner=abc&active=maybe&page=-4&sort=evil&dir=sideways",
+      path: "/contributors?kind=zzz&partnerId=abc&active=maybe&page=-4&sort=evil&dir=sideways",
       cookie: editor.cookie,
     });
     expect(nonsense.status).toBe(200);
@@ -433,7 +444,7 @@ describe("finding contributors", () => {
   it("says when there are no contributors, and when nothing matches", async () => {
     const editor = await signedInUser("editor");
     const empty = await load(listLoader, { path: "/contributors", cookie: editor.cookie });
-    expect(empty.data).toMatchObject({ total: 0, rows: [], partners: [] });
+    expect(empty.data).toMatchObject({ total: 0, rows: [], chosen: { partner: null } });
     const beyond = await load(listLoader, { path: "/contributors?page=9", cookie: editor.cookie });
     expect(beyond.data.rows).toEqual([]);
   });

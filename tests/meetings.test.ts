@@ -462,16 +462,29 @@ describe("finding meetings", () => {
       projects: [],
       actions: { all: 0, open: 0 },
     });
-    expect(all.data.choices.partners.map((p: { name: string }) => p.name)).toEqual([
-      "Eastbridge Library",
-      "Riverside College",
-    ]);
+    expect(all.data.chosen).toEqual({ partner: null, project: null });
 
     const find = async (query: string) =>
       names((await load(listLoader, { path: `/meetings?${query}`, cookie: editor.cookie })).data.rows);
     expect(await find(`partnerId=${riverside}`)).toEqual(["Phone catch-up", "Kick-off"]);
     expect(await find(`projectId=${river}`)).toEqual(["Open day", "Kick-off"]);
     expect(await find(`projectId=${boats}&partnerId=${riverside}`)).toEqual([]);
+    // Partners and projects are also found by words typed in their names.
+    expect(await find("partner=riverside")).toEqual(["Phone catch-up", "Kick-off"]);
+    expect(await find("partner=LIBRARY%20eastbridge")).toEqual(["Open day", "Phone catch-up"]);
+    expect(await find("project=river")).toEqual(["Open day", "Kick-off"]);
+    expect(await find("project=boats&partner=riverside")).toEqual([]);
+    expect(await find("partner=nowhere")).toEqual([]);
+    const fromPartner = await load(listLoader, {
+      path: `/meetings?partnerId=${riverside}`,
+      cookie: editor.cookie,
+    });
+    expect(fromPartner.data.chosen).toEqual({
+      partner: { id: riverside, name: "Riverside College" },
+      project: null,
+    });
+    const gone = await load(listLoader, { path: "/meetings?partnerId=9999", cookie: editor.cookie });
+    expect(gone.data).toMatchObject({ total: 0, chosen: { partner: { id: 9999, name: null } } });
     expect(await find("kind=event")).toEqual(["Open day"]);
     expect(await find("from=2026-02-01&to=2026-03-10")).toEqual(["Open day", "Phone catch-up"]);
     expect(await find("to=2026-02-09")).toEqual(["Kick-off"]);

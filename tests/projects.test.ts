@@ -704,10 +704,7 @@ describe("finding projects", () => {
     expect(all.data.rows).toHaveLength(25);
     expect(all.data.rows[0]).toMatchObject({ title: "Project 01", partners: [], securedPence: 0 });
     expect(all.data.rows[1].partners).toEqual([{ id: riverside, name: "Riverside College" }]);
-    expect(all.data.partnerChoices).toEqual([
-      { id: eastbridge, name: "Eastbridge Library" },
-      { id: riverside, name: "Riverside College" },
-    ]);
+    expect(all.data.chosen.partner).toBeNull();
     const second = await load(listLoader, { path: "/projects?page=2", cookie: editor.cookie });
     expect(second.data.rows.map((r: { title: string }) => r.title)).toEqual([
       "Project 26",
@@ -723,7 +720,7 @@ describe("finding projects", () => {
     const planned = await load(listLoader, { path: "/projects?status=planned", cookie: editor.cookie });
     expect(planned.data.total).toBe(10);
     const withEastbridge = await load(listLoader, {
-      path: `/projects?partner=${eastbridge}`,
+      path: `/projects?partnerId=${eastbridge}`,
       cookie: editor.cookie,
     });
     expect(withEastbridge.data.rows.map((r: { title: string }) => r.title)).toEqual([
@@ -731,8 +728,18 @@ describe("finding projects", () => {
       "Project 20",
       "Project 30",
     ]);
+    expect(withEastbridge.data.chosen.partner).toEqual({ id: eastbridge, name: "Eastbridge Library" });
+    const byPartnerName = await load(listLoader, {
+      path: "/projects?partner=eastbridge",
+      cookie: editor.cookie,
+    });
+    expect(byPartnerName.data.rows.map((r: { title: string }) => r.title)).toEqual([
+      "Project 10",
+      "Project 20",
+      "Project 30",
+    ]);
     const plannedWithRiverside = await load(listLoader, {
-      path: `/projects?partner=${riverside}&status=planned`,
+      path: "/projects?partner=Riverside%20college&status=planned",
       cookie: editor.cookie,
     });
     expect(plannedWithRiverside.data.rows.map((r: { title: string }) => r.title)).toEqual([
@@ -768,7 +775,7 @@ describe("finding projects", () => {
     const percent = await load(listLoader, { path: "/projects?q=100%25", cookie: editor.cookie });
     expect(percent.data.rows.map((r: { title: string }) => r.title)).toEqual(["100% Reading"]);
     const nonsense = await load(listLoader, {
-      path: "/projects?status=zzz&partner=abc&page=-4&sort=evil&dir=sideways&startedFrom=yesterday",
+      path: "/projects?status=zzz&partnerId=abc&page=-4&sort=evil&dir=sideways&startedFrom=yesterday",
       cookie: editor.cookie,
     });
     expect(nonsense.status).toBe(200);
@@ -903,7 +910,8 @@ describe("deleting projects", () => {
     expect(audit.changes.volunteers).toEqual(["Priya Shah", null]);
     // The partner itself stays.
     expect(
-      (await load(listLoader, { path: `/projects?partner=${partnerId}`, cookie: editor.cookie })).data.total,
+      (await load(listLoader, { path: `/projects?partnerId=${partnerId}`, cookie: editor.cookie })).data
+        .total,
     ).toBe(0);
   });
 

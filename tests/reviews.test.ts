@@ -183,6 +183,30 @@ describe("the review schedule", () => {
     expect(reviewsDueSoon("2026-11-26", 30, 5).rows.map((r) => r.partnerId)).toEqual([soon, paused]);
     expect(reviewsDueSoon("2026-11-26", 5, 5)).toMatchObject({ total: 1, rows: [{ partnerId: soon }] });
   });
+
+  it("shows later reviews 25 at a time, and at most 50 overdue with how many more", async () => {
+    const { cookie } = await signedInUser("editor");
+    const name = (prefix: string, i: number) => `${prefix} ${String(i).padStart(2, "0")}`;
+    for (let i = 1; i <= 52; i += 1)
+      await addPartner(cookie, { name: name("Late", i), startDate: "2024-01-01" });
+    for (let i = 1; i <= 27; i += 1)
+      await addPartner(cookie, { name: name("Far", i), startDate: "2026-10-01" });
+    const names = (rows: { name: string }[]) => rows.map((r) => r.name);
+
+    const first = await schedule(cookie);
+    expect(first.schedule.totals).toEqual({ overdue: 52, dueSoon: 0, later: 27 });
+    expect(names(first.schedule.overdue)).toEqual(Array.from({ length: 50 }, (_, i) => name("Late", i + 1)));
+    expect(names(first.schedule.later)).toEqual(Array.from({ length: 25 }, (_, i) => name("Far", i + 1)));
+
+    const second = await schedule(cookie, "?laterPage=2");
+    expect(names(second.schedule.later)).toEqual(["Far 26", "Far 27"]);
+    expect(second.schedule.overdue).toHaveLength(50);
+    expect(second.query.laterPage).toBe(2);
+    const beyond = await schedule(cookie, "?laterPage=9");
+    expect(beyond.schedule.later).toEqual([]);
+    expect(beyond.schedule.totals.later).toBe(27);
+    expect((await schedule(cookie, "?laterPage=nonsense")).query.laterPage).toBe(1);
+  });
 });
 
 describe("the partner's schedule, from its form", () => {
@@ -684,10 +708,7 @@ describe("after the review", () => {
     expect(first.completed.total).toBe(27);
     expect(first.completed.rows).toHaveLength(25);
     expect(first.completed.rows[0]).toMatchObject({ partnerName: "Beta School", heldOn: "2026-11-02" });
-    expect(first.reviewedPartners.map((p: { name: string }) => p.name)).toEqual([
-      "Alpha Library",
-      "Beta School",
-    ]);
+    expect(first.chosen.partner).toBeNull();
     const second = await schedule(cookie, "?page=2");
     expect(second.completed.rows.map((r: { heldOn: string }) => r.heldOn)).toEqual([
       "2026-10-02",
@@ -696,6 +717,11 @@ describe("after the review", () => {
     const onlyB = await schedule(cookie, `?partnerId=${b}`);
     expect(onlyB.completed.total).toBe(1);
     expect(onlyB.completed.rows[0].partnerId).toBe(b);
+    expect(onlyB.chosen.partner).toEqual({ id: b, name: "Beta School" });
+    const byName = await schedule(cookie, "?partner=beta");
+    expect(byName.completed.total).toBe(1);
+    expect(byName.completed.rows[0].partnerId).toBe(b);
+    expect((await schedule(cookie, "?partner=library&page=2")).completed.rows).toHaveLength(1);
     const nonsense = await schedule(cookie, "?partnerId=abc&page=-3");
     expect(nonsense.completed.total).toBe(27);
   });

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { beneficiaries, benefitSources, outcomes } from "~db/enums";
+import { optionalWords } from "~/utils/list-page.server";
 import { listQuery, optionalEnum, optionalId, optionalIsoDate } from "~/utils/list-query.server";
 
+/** The benefits list. A partner or project is chosen by id (links from their pages) or found by words typed in its name. */
 export const benefitListQuery = listQuery(
   {
     beneficiary: optionalEnum(beneficiaries),
@@ -9,6 +11,8 @@ export const benefitListQuery = listQuery(
     outcome: optionalEnum(outcomes),
     partnerId: optionalId(),
     projectId: optionalId(),
+    partner: optionalWords(),
+    project: optionalWords(),
     from: optionalIsoDate(),
     to: optionalIsoDate(),
   },

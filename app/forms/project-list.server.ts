@@ -1,11 +1,14 @@
 import { z } from "zod";
 import { projectStatuses } from "~db/enums";
+import { optionalWords } from "~/utils/list-page.server";
 import { listQuery, optionalEnum, optionalId, optionalIsoDate } from "~/utils/list-query.server";
 
+/** The projects list. A partner is chosen by id (the link from its page) or found by words typed in its name. */
 export const projectListQuery = listQuery(
   {
     status: optionalEnum(projectStatuses),
-    partner: optionalId(),
+    partnerId: optionalId(),
+    partner: optionalWords(),
     startedFrom: optionalIsoDate(),
     startedTo: optionalIsoDate(),
   },

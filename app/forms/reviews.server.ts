@@ -2,7 +2,6 @@ import { z } from "zod";
 import { relevanceAnswers, reviewDecisions } from "~db/enums";
 import { followUpFields, followUpRowsComplete } from "./follow-up-actions.server";
 import { todayIso } from "~/utils/dates";
-import { listQuery, optionalId as optionalIdFilter } from "~/utils/list-query.server";
 import {
   defineForm,
   type FieldErrors,
@@ -89,5 +88,3 @@ export function chosenNextReview(input: ReviewInput): string | undefined {
   return input.nextReviewDate;
 }
 
-/** The completed reviews list: a page, and optionally one partner. */
-export const reviewListQuery = listQuery({ partnerId: optionalIdFilter() }, ["held"] as const);

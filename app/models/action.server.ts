@@ -27,7 +27,9 @@ import {
 } from "~db/schema";
 import type { ActionInput, ActionView } from "~/forms/actions.server";
 import { db, write, type Tx } from "~/utils/db.server";
-import { contains, offsetOf, PAGE_SIZE } from "~/utils/list-query.server";
+import { cached } from "~/utils/cache.server";
+import { compare, listPage, type PagePlan } from "~/utils/list-page.server";
+import { contains, PAGE_SIZE } from "~/utils/list-query.server";
 import { auditCreate, auditDelete, auditUpdate } from "./audit.server";
 
 export const ACTION = "action";
@@ -212,8 +214,9 @@ export type ActionFilters = {
   page: number;
 };
 
-/** Open actions sort by due date, soonest first, those without a date last. */
-const byDueDate = [sql`${actions.dueDate} IS NULL`, asc(actions.dueDate), asc(actions.id)];
+/** Open actions sort by due date, soonest first, those without a date last (an index has this order). */
+const dueIsNull = sql`${actions.dueDate} is null`;
+const byDueDate = [dueIsNull, asc(actions.dueDate), asc(actions.id)];
 
 function viewCondition(view: ActionView, userId: number, today: string): SQL {
   switch (view) {
@@ -233,11 +236,15 @@ function listCondition(
   filters: Omit<ActionFilters, "view" | "page">,
   userId: number,
   today: string,
+  plan: PagePlan = "gather",
 ) {
   return and(
     viewCondition(view, userId, today),
-    // "Mine" is always the signed-in user's; the owner filter applies to the other views.
-    filters.ownerId && view !== "mine" ? eq(actions.ownerId, filters.ownerId) : undefined,
+    // "Mine" is always the signed-in user's; the owner filter applies to the other views. Done
+    // actions are read in the order they were done, each checked for its owner.
+    filters.ownerId && view !== "mine"
+      ? compare(actions.ownerId, "=", filters.ownerId, plan === "walk" && view === "done")
+      : undefined,
     filters.q ? contains(actions.description, filters.q) : undefined,
   );
 }
@@ -255,46 +262,85 @@ function dueState(status: ActionStatus, dueDate: string | null, today: string) {
 export const actionViewNames = ["open", "mine", "overdue", "done"] as const satisfies readonly ActionView[];
 
 /**
+ * How many actions each view holds, with the same owner filter and search, for the tabs: one
+ * read of the actions (an index holds the owner, status and due date), kept until the data changes.
+ */
+function viewCounts(filters: Omit<ActionFilters, "view" | "page">, userId: number, today: string) {
+  const key = JSON.stringify([filters.ownerId ?? null, filters.q ?? null, userId, today]);
+  return cached(`action-view-counts:${key}`, () => {
+    const owner = filters.ownerId ? sql`${actions.ownerId} = ${filters.ownerId}` : sql`1`;
+    const open = sql`${actions.status} = 'open'`;
+    const row = db
+      .select({
+        open: sql<number>`coalesce(sum(${open} and ${owner}), 0)`,
+        mine: sql<number>`coalesce(sum(${open} and ${actions.ownerId} = ${userId}), 0)`,
+        overdue: sql<number>`coalesce(sum(${open} and ${actions.dueDate} < ${today} and ${owner}), 0)`,
+        done: sql<number>`coalesce(sum(${actions.status} = 'done' and ${owner}), 0)`,
+      })
+      .from(actions)
+      .where(filters.q ? contains(actions.description, filters.q) : undefined)
+      .get()!;
+    return {
+      open: Number(row.open),
+      mine: Number(row.mine),
+      overdue: Number(row.overdue),
+      done: Number(row.done),
+    } satisfies Record<ActionView, number>;
+  });
+}
+
+/**
  * One page of actions in a view, with the owner's name and where each came from, and how many
  * actions each view holds (with the same owner filter and search) for the tabs.
  */
 export function listActions(filters: ActionFilters, userId: number, today: string) {
-  const rows = db
-    .select({
-      id: actions.id,
-      description: actions.description,
-      ownerId: actions.ownerId,
-      ownerName: users.name,
-      dueDate: actions.dueDate,
-      status: actions.status,
-      source: actions.source,
-      sourceId: actions.sourceId,
-      lineCode: actions.lineCode,
-      completedAt: actions.completedAt,
-      completedByName: completer.name,
-    })
-    .from(actions)
-    .innerJoin(users, eq(users.id, actions.ownerId))
-    .leftJoin(completer, eq(completer.id, actions.completedBy))
-    .where(listCondition(filters.view, filters, userId, today))
-    .orderBy(...(filters.view === "done" ? [desc(actions.completedAt), desc(actions.id)] : byDueDate))
-    .limit(PAGE_SIZE)
-    .offset(offsetOf(filters.page))
-    .all();
-  const originOf = originsOf(rows);
-  const counts = Object.fromEntries(
-    actionViewNames.map((view) => [
+  const counts = viewCounts(filters, userId, today);
+  const { view } = filters;
+  const order = view === "done" ? [desc(actions.completedAt), desc(actions.id)] : byDueDate;
+  const { rows } = listPage({
+    list: "actions",
+    filters: {
       view,
+      ownerId: view === "mine" ? userId : filters.ownerId,
+      q: filters.q,
+      today: view === "overdue" ? today : undefined,
+      page: filters.page,
+    },
+    table: actions,
+    id: actions.id,
+    orderBy: order,
+    // Each view's rows are read in order through an index that holds only them.
+    walkFrom: () => viewCounts({}, userId, today)[view],
+    where: (plan) => listCondition(view, filters, userId, today, plan),
+    page: (condition, offset) =>
       db
-        .select({ n: count() })
+        .select({
+          id: actions.id,
+          description: actions.description,
+          ownerId: actions.ownerId,
+          ownerName: users.name,
+          dueDate: actions.dueDate,
+          status: actions.status,
+          source: actions.source,
+          sourceId: actions.sourceId,
+          lineCode: actions.lineCode,
+          completedAt: actions.completedAt,
+          completedByName: completer.name,
+        })
         .from(actions)
-        .where(listCondition(view, filters, userId, today))
-        .get()!.n,
-    ]),
-  ) as Record<ActionView, number>;
+        // Every action has an owner; a left join keeps SQLite reading the actions first, in order.
+        .leftJoin(users, eq(users.id, actions.ownerId))
+        .leftJoin(completer, eq(completer.id, actions.completedBy))
+        .where(condition)
+        .orderBy(...order)
+        .limit(PAGE_SIZE)
+        .offset(offset)
+        .all(),
+  });
+  const originOf = originsOf(rows);
   return {
     rows: rows.map((row) => ({ ...row, from: originOf(row), ...dueState(row.status, row.dueDate, today) })),
-    total: counts[filters.view],
+    total: counts[view],
     counts,
   };
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, exists, inArray, or, sql, type SQL } from "drizzle-orm";
 import {
   benefitOutcomes,
   benefits,
@@ -13,7 +13,15 @@ import type { BenefitInput } from "~/forms/benefits.server";
 import { db, write, type Tx } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms.server";
 import { outcomeLabels } from "~/utils/labels";
-import { contains, offsetOf, PAGE_SIZE } from "~/utils/list-query.server";
+import {
+  compare,
+  inIds,
+  listPage,
+  partnerIdsNamed,
+  projectIdsTitled,
+  type PagePlan,
+} from "~/utils/list-page.server";
+import { contains, PAGE_SIZE } from "~/utils/list-query.server";
 import { auditCreate, auditDelete, auditUpdate, listHistory } from "./audit.server";
 import { removeEvidenceFor, suggestEvidence } from "./evidence.server";
 
@@ -24,8 +32,12 @@ export type BenefitFilters = {
   beneficiary?: Beneficiary;
   source?: BenefitSource;
   outcome?: Outcome;
+  /** A partner or project chosen by id (the links from their pages). */
   partnerId?: number;
   projectId?: number;
+  /** Words in a partner's name, or a project's title, typed in the filter. */
+  partner?: string;
+  project?: string;
   from?: string;
   to?: string;
   sort: "date" | "beneficiary" | "updated";
@@ -57,26 +69,45 @@ export function benefitTitle(description: string, max = 80): string {
   return `${(atWord > max / 2 ? cut.slice(0, atWord) : cut).replace(/[\s,.;:–-]+$/, "")}…`;
 }
 
-function where(filters: BenefitFilters): SQL | undefined {
+function where(filters: BenefitFilters, plan: PagePlan = "gather"): SQL | undefined {
+  // Walking the sort order's index, the other indexed columns are checked row by row, and the
+  // outcomes through each benefit's own.
+  const walk = plan === "walk";
+  const byRow = (sort: BenefitFilters["sort"]) => walk && filters.sort !== sort;
   const conditions: (SQL | undefined)[] = [];
   if (filters.q) conditions.push(contains(benefits.description, filters.q));
-  if (filters.beneficiary) conditions.push(eq(benefits.beneficiary, filters.beneficiary));
-  if (filters.source) conditions.push(eq(benefits.source, filters.source));
+  if (filters.beneficiary) {
+    conditions.push(compare(benefits.beneficiary, "=", filters.beneficiary, byRow("beneficiary")));
+  }
+  if (filters.source) conditions.push(compare(benefits.source, "=", filters.source, walk));
   if (filters.outcome) {
     conditions.push(
-      inArray(
-        benefits.id,
-        db
-          .select({ id: benefitOutcomes.benefitId })
-          .from(benefitOutcomes)
-          .where(eq(benefitOutcomes.outcome, filters.outcome)),
-      ),
+      walk
+        ? exists(
+            db
+              .select({ one: sql`1` })
+              .from(benefitOutcomes)
+              .where(
+                and(eq(benefitOutcomes.benefitId, benefits.id), eq(benefitOutcomes.outcome, filters.outcome)),
+              ),
+          )
+        : inArray(
+            benefits.id,
+            db
+              .select({ id: benefitOutcomes.benefitId })
+              .from(benefitOutcomes)
+              .where(eq(benefitOutcomes.outcome, filters.outcome)),
+          ),
     );
   }
-  if (filters.partnerId) conditions.push(eq(benefits.partnerId, filters.partnerId));
-  if (filters.projectId) conditions.push(eq(benefits.projectId, filters.projectId));
-  if (filters.from) conditions.push(gte(benefits.date, filters.from));
-  if (filters.to) conditions.push(lte(benefits.date, filters.to));
+  if (filters.partnerId) conditions.push(compare(benefits.partnerId, "=", filters.partnerId, walk));
+  else if (filters.partner)
+    conditions.push(inIds(benefits.partnerId, partnerIdsNamed(filters.partner), walk));
+  if (filters.projectId) conditions.push(compare(benefits.projectId, "=", filters.projectId, walk));
+  else if (filters.project)
+    conditions.push(inIds(benefits.projectId, projectIdsTitled(filters.project), walk));
+  if (filters.from) conditions.push(compare(benefits.date, ">=", filters.from, byRow("date")));
+  if (filters.to) conditions.push(compare(benefits.date, "<=", filters.to, byRow("date")));
   return and(...conditions);
 }
 
@@ -114,36 +145,43 @@ function outcomesOf(ids: number[]): Map<number, Outcome[]> {
 }
 
 export function listBenefits(filters: BenefitFilters) {
-  const condition = where(filters);
-  const page = db
-    .select({
-      id: benefits.id,
-      date: benefits.date,
-      beneficiary: benefits.beneficiary,
-      // Enough of the description for a link; the whole text is on the benefit's page.
-      description: sql<string>`substr(${benefits.description}, 1, 200)`,
-      source: benefits.source,
-      partnerId: benefits.partnerId,
-      partnerName: partners.name,
-      projectId: benefits.projectId,
-      projectTitle: projects.title,
-      updatedAt: benefits.updatedAt,
-    })
-    .from(benefits)
-    .leftJoin(partners, eq(partners.id, benefits.partnerId))
-    .leftJoin(projects, eq(projects.id, benefits.projectId))
-    .where(condition)
-    .orderBy(...orderBy(filters))
-    .limit(PAGE_SIZE)
-    .offset(offsetOf(filters.page))
-    .all();
+  const { rows: page, total } = listPage({
+    list: "benefits",
+    filters,
+    table: benefits,
+    id: benefits.id,
+    orderBy: orderBy(filters),
+    where: (plan) => where(filters, plan),
+    page: (condition, offset) =>
+      db
+        .select({
+          id: benefits.id,
+          date: benefits.date,
+          beneficiary: benefits.beneficiary,
+          // Enough of the description for a link; the whole text is on the benefit's page.
+          description: sql<string>`substr(${benefits.description}, 1, 200)`,
+          source: benefits.source,
+          partnerId: benefits.partnerId,
+          partnerName: partners.name,
+          projectId: benefits.projectId,
+          projectTitle: projects.title,
+          updatedAt: benefits.updatedAt,
+        })
+        .from(benefits)
+        .leftJoin(partners, eq(partners.id, benefits.partnerId))
+        .leftJoin(projects, eq(projects.id, benefits.projectId))
+        .where(condition)
+        .orderBy(...orderBy(filters))
+        .limit(PAGE_SIZE)
+        .offset(offset)
+        .all(),
+  });
   const outcomesById = outcomesOf(page.map((row) => row.id));
   const rows = page.map(({ description, ...row }) => ({
     ...row,
     summary: benefitTitle(description, 140),
     outcomes: outcomesById.get(row.id) ?? [],
   }));
-  const total = db.select({ n: count() }).from(benefits).where(condition).get()!.n;
   return { rows, total };
 }
 
@@ -252,26 +290,6 @@ export function projectChoices(include: (number | null | undefined)[] = []) {
         chosen.length ? inArray(projects.id, chosen) : undefined,
       ),
     )
-    .orderBy(asc(projects.title), asc(projects.id))
-    .all();
-}
-
-/** Partners that have benefits, for the list's filter (ended partners included). */
-export function partnersWithBenefits() {
-  return db
-    .selectDistinct({ id: partners.id, name: partners.name })
-    .from(benefits)
-    .innerJoin(partners, eq(partners.id, benefits.partnerId))
-    .orderBy(asc(partners.name), asc(partners.id))
-    .all();
-}
-
-/** Projects that have benefits, for the list's filter (finished projects included). */
-export function projectsWithBenefits() {
-  return db
-    .selectDistinct({ id: projects.id, title: projects.title })
-    .from(benefits)
-    .innerJoin(projects, eq(projects.id, benefits.projectId))
     .orderBy(asc(projects.title), asc(projects.id))
     .all();
 }

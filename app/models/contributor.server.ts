@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, or, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, or, type SQL } from "drizzle-orm";
 import { eraseMonitoringFor } from "./monitoring.server";
 import {
   dependantsInWords,
@@ -11,7 +11,8 @@ import { contributors, partners, projectContributors, projects, type Contributor
 import type { ContributorInput } from "~/forms/contributors.server";
 import { todayIso } from "~/utils/dates";
 import { db, write } from "~/utils/db.server";
-import { contains, offsetOf, PAGE_SIZE } from "~/utils/list-query.server";
+import { compare, inIds, listPage, missing, partnerIdsNamed, type PagePlan } from "~/utils/list-page.server";
+import { contains, PAGE_SIZE } from "~/utils/list-query.server";
 import { auditCreate, auditDelete, auditUpdate, listHistory } from "./audit.server";
 import { removeEvidenceFor, suggestEvidence } from "./evidence.server";
 
@@ -20,7 +21,10 @@ export const CONTRIBUTOR = "contributor";
 export type ContributorFilters = {
   q?: string;
   kind?: ContributorKind;
-  partner?: number;
+  /** A partner chosen by id (the link from a partner's page). */
+  partnerId?: number;
+  /** Words in the partner's name, typed in the filter. */
+  partner?: string;
   active?: "yes" | "no";
   sort: "name" | "kind" | "activeFrom" | "updated";
   dir?: "asc" | "desc";
@@ -39,18 +43,25 @@ export function isActiveOn(
   );
 }
 
-function where(filters: ContributorFilters, today: string): SQL | undefined {
+function where(filters: ContributorFilters, today: string, plan: PagePlan = "gather"): SQL | undefined {
+  // Walking the sort order's index, the other indexed columns are checked row by row.
+  const walk = plan === "walk";
+  const byRow = (sort: ContributorFilters["sort"]) => walk && filters.sort !== sort;
   const conditions: (SQL | undefined)[] = [];
   if (filters.q) {
     conditions.push(or(contains(contributors.name, filters.q), contains(contributors.skills, filters.q)));
   }
-  if (filters.kind) conditions.push(eq(contributors.kind, filters.kind));
-  if (filters.partner) conditions.push(eq(contributors.partnerId, filters.partner));
+  if (filters.kind) conditions.push(compare(contributors.kind, "=", filters.kind, byRow("kind")));
+  if (filters.partnerId !== undefined) {
+    conditions.push(compare(contributors.partnerId, "=", filters.partnerId, walk));
+  } else if (filters.partner) {
+    conditions.push(inIds(contributors.partnerId, partnerIdsNamed(filters.partner), walk));
+  }
   if (filters.active === "yes") {
     conditions.push(
       and(
-        lte(contributors.activeFrom, today),
-        or(isNull(contributors.activeTo), gte(contributors.activeTo, today)),
+        compare(contributors.activeFrom, "<=", today, byRow("activeFrom")),
+        or(missing(contributors.activeTo, walk), compare(contributors.activeTo, ">=", today, walk)),
       ),
     );
   }
@@ -58,9 +69,9 @@ function where(filters: ContributorFilters, today: string): SQL | undefined {
     // Spelled out rather than NOT(active), because NOT of a NULL comparison is NULL, not true.
     conditions.push(
       or(
-        isNull(contributors.activeFrom),
-        gt(contributors.activeFrom, today),
-        lt(contributors.activeTo, today),
+        missing(contributors.activeFrom, walk),
+        compare(contributors.activeFrom, ">", today, walk),
+        compare(contributors.activeTo, "<", today, walk),
       ),
     );
   }
@@ -93,17 +104,25 @@ const listColumns = {
 };
 
 export function listContributors(filters: ContributorFilters, today = todayIso()) {
-  const condition = where(filters, today);
-  const page = db
-    .select(listColumns)
-    .from(contributors)
-    .leftJoin(partners, eq(partners.id, contributors.partnerId))
-    .where(condition)
-    .orderBy(...orderBy(filters))
-    .limit(PAGE_SIZE)
-    .offset(offsetOf(filters.page))
-    .all();
-  const total = db.select({ n: count() }).from(contributors).where(condition).get()!.n;
+  const { rows: page, total } = listPage({
+    list: "contributors",
+    // "Active now" depends on the day.
+    filters: { ...filters, today: filters.active ? today : undefined },
+    table: contributors,
+    id: contributors.id,
+    orderBy: orderBy(filters),
+    where: (plan) => where(filters, today, plan),
+    page: (condition, offset) =>
+      db
+        .select(listColumns)
+        .from(contributors)
+        .leftJoin(partners, eq(partners.id, contributors.partnerId))
+        .where(condition)
+        .orderBy(...orderBy(filters))
+        .limit(PAGE_SIZE)
+        .offset(offset)
+        .all(),
+  });
   const projectCounts = new Map<number, number>();
   if (page.length > 0) {
     const counts = db
@@ -212,16 +231,6 @@ export function contributorOptions() {
     .select({ id: contributors.id, name: contributors.name, kind: contributors.kind })
     .from(contributors)
     .orderBy(asc(contributors.name), asc(contributors.id))
-    .all();
-}
-
-/** The partners that contributors come from, for the list's partner filter. */
-export function contributorPartnerOptions() {
-  return db
-    .selectDistinct({ id: partners.id, name: partners.name })
-    .from(partners)
-    .innerJoin(contributors, eq(contributors.partnerId, partners.id))
-    .orderBy(asc(partners.name), asc(partners.id))
     .all();
 }
 

@@ -1,6 +1,20 @@
 import { TZDate } from "@date-fns/tz";
 import { subDays } from "date-fns";
-import { and, asc, count, desc, eq, gte, inArray, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  exists,
+  gte,
+  inArray,
+  lt,
+  notInArray,
+  or,
+  sql,
+  type SQL,
+} from "drizzle-orm";
 import {
   actions,
   contacts,
@@ -21,7 +35,15 @@ import { meetingKindLabels, meetingKindOptions } from "~/utils/labels";
 import { db, write, type Tx } from "~/utils/db.server";
 import { TIME_ZONE } from "~/utils/dates";
 import type { FieldErrors } from "~/utils/forms.server";
-import { contains, offsetOf, PAGE_SIZE } from "~/utils/list-query.server";
+import { contains, PAGE_SIZE } from "~/utils/list-query.server";
+import {
+  compare,
+  inIds,
+  listPage,
+  partnerIdsNamed,
+  projectIdsTitled,
+  type PagePlan,
+} from "~/utils/list-page.server";
 import { ACTION, actionsFrom, addActions } from "./action.server";
 import { auditCreate, auditDelete, auditUpdate, listHistory } from "./audit.server";
 import { dependantsInWords } from "./dependants.server";
@@ -41,8 +63,12 @@ const attendeeTypeOrder: AttendeeType[] = ["user", "contact", "contributor", "vo
 
 export type MeetingFilters = {
   q?: string;
+  /** A partner chosen by id (the link from a partner's page). */
   partnerId?: number;
   projectId?: number;
+  /** Words in a partner's name, or a project's title, typed in the filter. */
+  partner?: string;
+  project?: string;
   kind?: MeetingKind;
   /** UK calendar days, inclusive. */
   from?: string;
@@ -58,40 +84,62 @@ export function ukDayStart(day: string, plusDays = 0): Date {
   return new Date(new TZDate(year, month - 1, date + plusDays, 0, 0, TIME_ZONE).getTime());
 }
 
-function where(filters: MeetingFilters): SQL | undefined {
+/**
+ * Meetings linked to any of these partners (or projects). Gathering, the links lead (through their
+ * partner index); walking the date order, each meeting's links are looked up by its id.
+ */
+function linkedTo(
+  table: typeof meetingPartners | typeof meetingProjects,
+  ids: number[],
+  plan: PagePlan,
+): SQL {
+  const other = table === meetingPartners ? meetingPartners.partnerId : meetingProjects.projectId;
+  if (plan === "walk") {
+    return exists(
+      db
+        .select({ one: sql`1` })
+        .from(table)
+        // By the meeting's own links (its primary key), not every partner's meetings.
+        .where(and(eq(table.meetingId, meetings.id), inIds(other, ids, true))),
+    );
+  }
+  return inArray(meetings.id, db.select({ id: table.meetingId }).from(table).where(inIds(other, ids)));
+}
+
+/**
+ * The partners (or projects) a filter names: the one chosen by id (a link from its page), else
+ * those whose names contain the words typed; undefined when there is no such filter.
+ */
+function linkFilters(filters: MeetingFilters) {
+  const named = (id: number | undefined, text: string | undefined, find: (text: string) => number[]) =>
+    id !== undefined ? [id] : text ? find(text) : undefined;
+  return {
+    partners: named(filters.partnerId, filters.partner, partnerIdsNamed),
+    projects: named(filters.projectId, filters.project, projectIdsTitled),
+  };
+}
+
+function where(filters: MeetingFilters, plan: PagePlan = "gather"): SQL | undefined {
   const conditions: (SQL | undefined)[] = [];
   if (filters.q)
     conditions.push(or(contains(meetings.title, filters.q), contains(meetings.summary, filters.q)));
-  if (filters.partnerId) {
-    conditions.push(
-      inArray(
-        meetings.id,
-        db
-          .select({ id: meetingPartners.meetingId })
-          .from(meetingPartners)
-          .where(eq(meetingPartners.partnerId, filters.partnerId)),
-      ),
-    );
-  }
-  if (filters.projectId) {
-    conditions.push(
-      inArray(
-        meetings.id,
-        db
-          .select({ id: meetingProjects.meetingId })
-          .from(meetingProjects)
-          .where(eq(meetingProjects.projectId, filters.projectId)),
-      ),
-    );
-  }
-  if (filters.kind) conditions.push(eq(meetings.kind, filters.kind));
-  if (filters.from) conditions.push(gte(meetings.heldAt, ukDayStart(filters.from)));
-  if (filters.to) conditions.push(lt(meetings.heldAt, ukDayStart(filters.to, 1)));
+  const links = linkFilters(filters);
+  if (links.partners) conditions.push(linkedTo(meetingPartners, links.partners, plan));
+  if (links.projects) conditions.push(linkedTo(meetingProjects, links.projects, plan));
+  // Walking the title order, the kind and the dates are checked row by row; in date or kind order
+  // they narrow the index being walked.
+  const walk = plan === "walk";
+  if (filters.kind)
+    conditions.push(compare(meetings.kind, "=", filters.kind, walk && filters.sort === "title"));
+  const datesByRow = walk && filters.sort !== "date";
+  if (filters.from) conditions.push(compare(meetings.heldAt, ">=", ukDayStart(filters.from), datesByRow));
+  if (filters.to) conditions.push(compare(meetings.heldAt, "<", ukDayStart(filters.to, 1), datesByRow));
   return and(...conditions);
 }
 
 const sortColumns = { date: meetings.heldAt, title: meetings.title, kind: meetings.kind } as const;
 
+/** By date, newest first by default; by title or kind, the newest first within each (indexes for both ways). */
 function orderBy(filters: MeetingFilters) {
   const dir = filters.dir ?? (filters.sort === "date" ? "desc" : "asc");
   const order = dir === "asc" ? asc : desc;
@@ -240,16 +288,23 @@ const listColumns = {
 };
 
 export function listMeetings(filters: MeetingFilters) {
-  const condition = where(filters);
-  const page = db
-    .select(listColumns)
-    .from(meetings)
-    .where(condition)
-    .orderBy(...orderBy(filters))
-    .limit(PAGE_SIZE)
-    .offset(offsetOf(filters.page))
-    .all();
-  const total = db.select({ n: count() }).from(meetings).where(condition).get()!.n;
+  const { rows: page, total } = listPage({
+    list: "meetings",
+    filters,
+    table: meetings,
+    id: meetings.id,
+    orderBy: orderBy(filters),
+    where: (plan) => where(filters, plan),
+    page: (condition, offset) =>
+      db
+        .select(listColumns)
+        .from(meetings)
+        .where(condition)
+        .orderBy(...orderBy(filters))
+        .limit(PAGE_SIZE)
+        .offset(offset)
+        .all(),
+  });
   const ids = page.map((row) => row.id);
   const partnerLinks = partnersOf(db, ids);
   const projectLinks = projectsOf(db, ids);
@@ -262,33 +317,6 @@ export function listMeetings(filters: MeetingFilters) {
     actions: actionCounts.get(row.id) ?? { all: 0, open: 0 },
   }));
   return { rows, total };
-}
-
-/** Partners and projects that have meetings, for the list's filters (plus any chosen now). */
-export function meetingFilterChoices(chosen: { partnerId?: number; projectId?: number } = {}) {
-  const partnerRows = db
-    .selectDistinct({ id: partners.id, name: partners.name })
-    .from(partners)
-    .where(
-      or(
-        inArray(partners.id, db.select({ id: meetingPartners.partnerId }).from(meetingPartners)),
-        chosen.partnerId ? eq(partners.id, chosen.partnerId) : undefined,
-      ),
-    )
-    .orderBy(asc(partners.name), asc(partners.id))
-    .all();
-  const projectRows = db
-    .selectDistinct({ id: projects.id, title: projects.title })
-    .from(projects)
-    .where(
-      or(
-        inArray(projects.id, db.select({ id: meetingProjects.projectId }).from(meetingProjects)),
-        chosen.projectId ? eq(projects.id, chosen.projectId) : undefined,
-      ),
-    )
-    .orderBy(asc(projects.title), asc(projects.id))
-    .all();
-  return { partners: partnerRows, projects: projectRows };
 }
 
 const exportColumns = {

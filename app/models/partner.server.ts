@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, lte, max, or, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, max, or, type SQL } from "drizzle-orm";
 import { feedbackDependants } from "./feedback.server";
 import {
   dependantsInWords,
@@ -21,7 +21,8 @@ import {
 import type { PartnerInput } from "~/forms/partners.server";
 import { db, write, type Tx } from "~/utils/db.server";
 import { todayIso } from "~/utils/dates";
-import { contains, offsetOf, PAGE_SIZE } from "~/utils/list-query.server";
+import { compare, listPage, type PagePlan } from "~/utils/list-page.server";
+import { contains, PAGE_SIZE } from "~/utils/list-query.server";
 import { auditCreate, auditDelete, auditUpdate, listHistory } from "./audit.server";
 import { removeEvidenceFor, suggestEvidence } from "./evidence.server";
 import { nextReviewDate } from "./review-schedule.server";
@@ -41,16 +42,21 @@ export type PartnerFilters = {
   page: number;
 };
 
-function where(filters: PartnerFilters): SQL | undefined {
+function where(filters: PartnerFilters, plan: PagePlan = "gather"): SQL | undefined {
+  // Walking the sort order's index, the other indexed columns are checked row by row.
+  const byRow = (sort: PartnerFilters["sort"]) => plan === "walk" && filters.sort !== sort;
   const conditions: (SQL | undefined)[] = [];
   if (filters.q) conditions.push(or(contains(partners.name, filters.q), contains(partners.area, filters.q)));
-  if (filters.type) conditions.push(eq(partners.type, filters.type));
-  if (filters.status) conditions.push(eq(partners.status, filters.status));
+  if (filters.type) conditions.push(compare(partners.type, "=", filters.type, byRow("type")));
+  if (filters.status) conditions.push(compare(partners.status, "=", filters.status, byRow("status")));
   if (filters.advocate) conditions.push(eq(partners.isAdvocate, filters.advocate === "yes"));
   if (filters.services === "onsite") conditions.push(eq(partners.extendsOnsite, true));
   if (filters.services === "offsite") conditions.push(eq(partners.extendsOffsite, true));
-  if (filters.startedFrom) conditions.push(gte(partners.startDate, filters.startedFrom));
-  if (filters.startedTo) conditions.push(lte(partners.startDate, filters.startedTo));
+  if (filters.startedFrom) {
+    conditions.push(compare(partners.startDate, ">=", filters.startedFrom, byRow("start")));
+  }
+  if (filters.startedTo)
+    conditions.push(compare(partners.startDate, "<=", filters.startedTo, byRow("start")));
   return and(...conditions);
 }
 
@@ -80,17 +86,23 @@ const listColumns = {
 };
 
 export function listPartners(filters: PartnerFilters) {
-  const condition = where(filters);
-  const rows = db
-    .select(listColumns)
-    .from(partners)
-    .where(condition)
-    .orderBy(...orderBy(filters))
-    .limit(PAGE_SIZE)
-    .offset(offsetOf(filters.page))
-    .all();
-  const total = db.select({ n: count() }).from(partners).where(condition).get()!.n;
-  return { rows, total };
+  return listPage({
+    list: "partners",
+    filters,
+    table: partners,
+    id: partners.id,
+    orderBy: orderBy(filters),
+    where: (plan) => where(filters, plan),
+    page: (condition, offset) =>
+      db
+        .select(listColumns)
+        .from(partners)
+        .where(condition)
+        .orderBy(...orderBy(filters))
+        .limit(PAGE_SIZE)
+        .offset(offset)
+        .all(),
+  });
 }
 
 const exportColumns = {

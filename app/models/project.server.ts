@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, lte, or, sql, sum, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, inArray, or, sql, sum, type SQL } from "drizzle-orm";
 import { feedbackDependants } from "./feedback.server";
 import {
   dependantsInWords,
@@ -25,7 +25,8 @@ import {
 import type { NewProjectInput, ProjectInput } from "~/forms/projects.server";
 import { db, write, type Tx } from "~/utils/db.server";
 import { projectPartnerRoleLabels } from "~/utils/labels";
-import { contains, offsetOf, PAGE_SIZE } from "~/utils/list-query.server";
+import { compare, inIds, listPage, partnerIdsNamed, type PagePlan } from "~/utils/list-page.server";
+import { contains, PAGE_SIZE } from "~/utils/list-query.server";
 import { auditCreate, auditDelete, auditUpdate, listHistory } from "./audit.server";
 import { removeEvidenceFor, suggestEvidence } from "./evidence.server";
 
@@ -52,7 +53,10 @@ export class LinkRefused extends Error {
 export type ProjectFilters = {
   q?: string;
   status?: ProjectStatus;
-  partner?: number;
+  /** A partner chosen by id (the link from a partner's page). */
+  partnerId?: number;
+  /** Words in a partner's name, typed in the filter. */
+  partner?: string;
   startedFrom?: string;
   startedTo?: string;
   sort: "title" | "status" | "start" | "updated";
@@ -60,25 +64,50 @@ export type ProjectFilters = {
   page: number;
 };
 
-function where(filters: ProjectFilters): SQL | undefined {
+function where(filters: ProjectFilters, plan: PagePlan = "gather"): SQL | undefined {
+  // Walking the sort order's index, the other indexed columns are checked row by row, and the
+  // partners through each project's own links.
+  const walk = plan === "walk";
+  const byRow = (sort: ProjectFilters["sort"]) => walk && filters.sort !== sort;
   const conditions: (SQL | undefined)[] = [];
   if (filters.q) {
     conditions.push(or(contains(projects.title, filters.q), contains(projects.description, filters.q)));
   }
-  if (filters.status) conditions.push(eq(projects.status, filters.status));
-  if (filters.partner) {
+  if (filters.status) conditions.push(compare(projects.status, "=", filters.status, byRow("status")));
+  const partnerIds =
+    filters.partnerId !== undefined
+      ? [filters.partnerId]
+      : filters.partner
+        ? partnerIdsNamed(filters.partner)
+        : null;
+  if (partnerIds) {
     conditions.push(
-      inArray(
-        projects.id,
-        db
-          .select({ id: projectPartners.projectId })
-          .from(projectPartners)
-          .where(eq(projectPartners.partnerId, filters.partner)),
-      ),
+      walk
+        ? exists(
+            db
+              .select({ one: sql`1` })
+              .from(projectPartners)
+              .where(
+                and(
+                  eq(projectPartners.projectId, projects.id),
+                  inIds(projectPartners.partnerId, partnerIds, true),
+                ),
+              ),
+          )
+        : inArray(
+            projects.id,
+            db
+              .select({ id: projectPartners.projectId })
+              .from(projectPartners)
+              .where(inIds(projectPartners.partnerId, partnerIds)),
+          ),
     );
   }
-  if (filters.startedFrom) conditions.push(gte(projects.startDate, filters.startedFrom));
-  if (filters.startedTo) conditions.push(lte(projects.startDate, filters.startedTo));
+  if (filters.startedFrom) {
+    conditions.push(compare(projects.startDate, ">=", filters.startedFrom, byRow("start")));
+  }
+  if (filters.startedTo)
+    conditions.push(compare(projects.startDate, "<=", filters.startedTo, byRow("start")));
   return and(...conditions);
 }
 
@@ -162,16 +191,23 @@ const listColumns = {
 };
 
 export function listProjects(filters: ProjectFilters) {
-  const condition = where(filters);
-  const page = db
-    .select(listColumns)
-    .from(projects)
-    .where(condition)
-    .orderBy(...orderBy(filters))
-    .limit(PAGE_SIZE)
-    .offset(offsetOf(filters.page))
-    .all();
-  const total = db.select({ n: count() }).from(projects).where(condition).get()!.n;
+  const { rows: page, total } = listPage({
+    list: "projects",
+    filters,
+    table: projects,
+    id: projects.id,
+    orderBy: orderBy(filters),
+    where: (plan) => where(filters, plan),
+    page: (condition, offset) =>
+      db
+        .select(listColumns)
+        .from(projects)
+        .where(condition)
+        .orderBy(...orderBy(filters))
+        .limit(PAGE_SIZE)
+        .offset(offset)
+        .all(),
+  });
   const ids = page.map((row) => row.id);
   const links = partnerLinksOf(db, ids);
   const funding = fundingTotalsOf(ids);
@@ -181,16 +217,6 @@ export function listProjects(filters: ProjectFilters) {
     securedPence: funding.get(row.id)?.secured ?? 0,
   }));
   return { rows, total };
-}
-
-/** Partners that take part in at least one project, for the list's partner filter. */
-export function projectPartnerChoices() {
-  return db
-    .selectDistinct({ id: partners.id, name: partners.name })
-    .from(partners)
-    .innerJoin(projectPartners, eq(projectPartners.partnerId, partners.id))
-    .orderBy(asc(partners.name), asc(partners.id))
-    .all();
 }
 
 const exportColumns = {

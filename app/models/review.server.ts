@@ -18,6 +18,8 @@ import {
 import { partners, reviews } from "~db/schema";
 import { chosenNextReview, type ReviewEditInput, type ReviewInput } from "~/forms/reviews.server";
 import { db, write } from "~/utils/db.server";
+import { cached } from "~/utils/cache.server";
+import { compare, inIds, listPage, partnerIdsNamed, type PagePlan } from "~/utils/list-page.server";
 import { offsetOf, PAGE_SIZE } from "~/utils/list-query.server";
 import { actionsFrom, addActions } from "./action.server";
 import { auditCreate, auditUpdate, listHistory } from "./audit.server";
@@ -214,6 +216,12 @@ function bucketCondition(bucket: Bucket, today: string, soon: string): SQL {
 
 const onSchedule = and(inArray(partners.status, [...STATUSES_REVIEWED]), isNotNull(partners.nextReviewDate));
 
+/** The same, with the status checked row by row, so the review dates' index is read in order. */
+const onScheduleInDateOrder = and(
+  inArray(sql`+${partners.status}`, [...STATUSES_REVIEWED]),
+  isNotNull(partners.nextReviewDate),
+);
+
 /** The date of each partner's last review, keyed by partner, in one grouped query. */
 function lastReviewDays(partnerIds: number[]) {
   if (partnerIds.length === 0) return new Map<number, string>();
@@ -226,7 +234,7 @@ function lastReviewDays(partnerIds: number[]) {
   return new Map(rows.map((r) => [r.partnerId, r.heldOn ?? ""]));
 }
 
-function scheduled(condition: SQL, limit: number) {
+function scheduled(condition: SQL, limit: number, offset = 0) {
   const rows = db
     .select({
       partnerId: partners.id,
@@ -236,9 +244,10 @@ function scheduled(condition: SQL, limit: number) {
       reviewCadenceMonths: partners.reviewCadenceMonths,
     })
     .from(partners)
-    .where(and(onSchedule, condition))
+    .where(and(onScheduleInDateOrder, condition))
     .orderBy(asc(partners.nextReviewDate), asc(partners.name), asc(partners.id))
     .limit(limit)
+    .offset(offset)
     .all();
   const last = lastReviewDays(rows.map((r) => r.partnerId));
   return rows.map((r) => ({
@@ -250,26 +259,37 @@ function scheduled(condition: SQL, limit: number) {
 
 export type ScheduledReview = ReturnType<typeof scheduled>[number];
 
-/** How many partners are in each part of the schedule, in one query. */
+/** How many partners are in each part of the schedule, in one query, kept until the data changes. */
 function scheduleTotals(today: string, soon: string): Record<Bucket, number> {
-  const bucket = sql<Bucket>`CASE WHEN ${partners.nextReviewDate} < ${today} THEN 'overdue' WHEN ${partners.nextReviewDate} <= ${soon} THEN 'dueSoon' ELSE 'later' END`;
-  const rows = db.select({ bucket, n: count() }).from(partners).where(onSchedule).groupBy(bucket).all();
-  const totals: Record<Bucket, number> = { overdue: 0, dueSoon: 0, later: 0 };
-  for (const row of rows) totals[row.bucket] = row.n;
-  return totals;
+  return cached(`review-schedule-totals:${today}:${soon}`, () => {
+    const bucket = sql<Bucket>`CASE WHEN ${partners.nextReviewDate} < ${today} THEN 'overdue' WHEN ${partners.nextReviewDate} <= ${soon} THEN 'dueSoon' ELSE 'later' END`;
+    const rows = db.select({ bucket, n: count() }).from(partners).where(onSchedule).groupBy(bucket).all();
+    const totals: Record<Bucket, number> = { overdue: 0, dueSoon: 0, later: 0 };
+    for (const row of rows) totals[row.bucket] = row.n;
+    return totals;
+  });
 }
 
+/** Overdue reviews and those due soon are few by nature, but a page shows at most this many of each. */
+export const SCHEDULE_SHORT_LIST = 50;
+
 /**
- * The review schedule on a day: overdue reviews, those due in the next 30 days and later ones,
- * each soonest first with the partner's last review and cadence (at most `limit` in each part).
+ * The review schedule on a day: overdue reviews and those due in the next 30 days (at most
+ * `SCHEDULE_SHORT_LIST` of each), and one page of later ones (25, `laterPage`), each soonest
+ * first with the partner's last review and cadence, and how many there are in each part.
  */
-export function listReviewSchedule(today: string, limit = 200) {
+export function listReviewSchedule(today: string, { laterPage = 1 }: { laterPage?: number } = {}) {
   const soon = dueSoonLimit(today);
+  const totals = scheduleTotals(today, soon);
+  const laterOffset = offsetOf(laterPage);
   return {
-    overdue: scheduled(bucketCondition("overdue", today, soon), limit),
-    dueSoon: scheduled(bucketCondition("dueSoon", today, soon), limit),
-    later: scheduled(bucketCondition("later", today, soon), limit),
-    totals: scheduleTotals(today, soon),
+    overdue: totals.overdue ? scheduled(bucketCondition("overdue", today, soon), SCHEDULE_SHORT_LIST) : [],
+    dueSoon: totals.dueSoon ? scheduled(bucketCondition("dueSoon", today, soon), SCHEDULE_SHORT_LIST) : [],
+    later:
+      totals.later > laterOffset
+        ? scheduled(bucketCondition("later", today, soon), PAGE_SIZE, laterOffset)
+        : [],
+    totals,
   };
 }
 
@@ -292,41 +312,57 @@ export function reviewsDueSoon(today: string, days = DUE_SOON_DAYS, limit = 5) {
 // ---------------------------------------------------------------------------------------------
 // Reviews held
 
-export type CompletedReviewFilters = { page: number; partnerId?: number };
+export type CompletedReviewFilters = {
+  page: number;
+  /** A partner chosen by id (the link from its page). */
+  partnerId?: number;
+  /** Words in the partner's name, typed in the filter. */
+  partner?: string;
+};
+
+function completedWhere(filters: CompletedReviewFilters, plan: PagePlan): SQL | undefined {
+  // Walking the newest-first order, each review's partner is checked row by row.
+  if (filters.partnerId !== undefined) {
+    return compare(reviews.partnerId, "=", filters.partnerId, plan === "walk");
+  }
+  if (filters.partner) return inIds(reviews.partnerId, partnerIdsNamed(filters.partner), plan === "walk");
+  return undefined;
+}
 
 /** Reviews held, newest first, a page at a time. */
 export function listCompletedReviews(filters: CompletedReviewFilters) {
-  const condition = filters.partnerId ? eq(reviews.partnerId, filters.partnerId) : undefined;
-  const rows = db
-    .select({
-      id: reviews.id,
-      heldOn: reviews.heldOn,
-      partnerId: reviews.partnerId,
-      partnerName: partners.name,
-      stillRelevant: reviews.stillRelevant,
-      satisfaction: reviews.satisfaction,
-      decision: reviews.decision,
-      nextReviewDate: reviews.nextReviewDate,
-    })
-    .from(reviews)
-    .innerJoin(partners, eq(partners.id, reviews.partnerId))
-    .where(condition)
-    .orderBy(desc(reviews.heldOn), desc(reviews.id))
-    .limit(PAGE_SIZE)
-    .offset(offsetOf(filters.page))
-    .all();
-  const total = db.select({ n: count() }).from(reviews).where(condition).get()!.n;
-  return { rows, total };
-}
-
-/** Partners that have been reviewed, for the completed reviews filter. */
-export function reviewedPartners() {
-  return db
-    .selectDistinct({ id: partners.id, name: partners.name })
-    .from(reviews)
-    .innerJoin(partners, eq(partners.id, reviews.partnerId))
-    .orderBy(asc(partners.name), asc(partners.id))
-    .all();
+  return listPage({
+    list: "completed-reviews",
+    filters: {
+      partnerId: filters.partnerId,
+      partner: filters.partnerId ? undefined : filters.partner,
+      page: filters.page,
+    },
+    table: reviews,
+    id: reviews.id,
+    orderBy: [desc(reviews.heldOn), desc(reviews.id)],
+    where: (plan) => completedWhere(filters, plan),
+    page: (condition, offset) =>
+      db
+        .select({
+          id: reviews.id,
+          heldOn: reviews.heldOn,
+          partnerId: reviews.partnerId,
+          partnerName: sql<string>`${partners.name}`,
+          stillRelevant: reviews.stillRelevant,
+          satisfaction: reviews.satisfaction,
+          decision: reviews.decision,
+          nextReviewDate: reviews.nextReviewDate,
+        })
+        .from(reviews)
+        // Every review has its partner; a left join keeps SQLite reading the reviews first, in order.
+        .leftJoin(partners, eq(partners.id, reviews.partnerId))
+        .where(condition)
+        .orderBy(desc(reviews.heldOn), desc(reviews.id))
+        .limit(PAGE_SIZE)
+        .offset(offset)
+        .all(),
+  });
 }
 
 /** A partner's reviews, newest first, for its timeline. */

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, exists, gte, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, inArray, or, sql, type SQL } from "drizzle-orm";
 import { eraseMonitoringFor } from "./monitoring.server";
 import {
   dependantsInWords,
@@ -23,7 +23,8 @@ import type { VolunteerInput } from "~/forms/volunteers.server";
 import { inChunks } from "~/utils/csv.server";
 import { db, write, type Tx } from "~/utils/db.server";
 import { volunteerFocusLabels } from "~/utils/labels";
-import { contains, offsetOf, PAGE_SIZE } from "~/utils/list-query.server";
+import { compare, listPage, missing, type PagePlan } from "~/utils/list-page.server";
+import { contains, PAGE_SIZE } from "~/utils/list-query.server";
 import { auditCreate, auditDelete, auditUpdate, listHistory } from "./audit.server";
 import { removeEvidenceFor, suggestEvidence } from "./evidence.server";
 
@@ -43,7 +44,7 @@ export type VolunteerFilters = {
   page: number;
 };
 
-function where(filters: VolunteerFilters): SQL | undefined {
+function where(filters: VolunteerFilters, plan: PagePlan = "gather"): SQL | undefined {
   const conditions: (SQL | undefined)[] = [];
   if (filters.q) {
     conditions.push(
@@ -54,27 +55,43 @@ function where(filters: VolunteerFilters): SQL | undefined {
       ),
     );
   }
-  if (filters.programme) conditions.push(eq(volunteers.programme, filters.programme));
-  if (filters.status) conditions.push(eq(volunteers.status, filters.status));
+  // Walking the sort order's index, the other indexed columns are checked row by row.
+  const byRow = (sort: VolunteerFilters["sort"]) => plan === "walk" && filters.sort !== sort;
+  if (filters.programme) {
+    conditions.push(compare(volunteers.programme, "=", filters.programme, byRow("programme")));
+  }
+  if (filters.status) conditions.push(compare(volunteers.status, "=", filters.status, byRow("status")));
   if (filters.focus) {
     conditions.push(
-      exists(
-        db
-          .select({ one: sql`1` })
-          .from(volunteerFocusLinks)
-          .where(
-            and(
-              eq(volunteerFocusLinks.volunteerId, volunteers.id),
-              eq(volunteerFocusLinks.focus, filters.focus),
-            ),
+      plan === "walk"
+        ? exists(
+            db
+              .select({ one: sql`1` })
+              .from(volunteerFocusLinks)
+              .where(
+                and(
+                  eq(volunteerFocusLinks.volunteerId, volunteers.id),
+                  eq(volunteerFocusLinks.focus, filters.focus),
+                ),
+              ),
+          )
+        : inArray(
+            volunteers.id,
+            db
+              .select({ id: volunteerFocusLinks.volunteerId })
+              .from(volunteerFocusLinks)
+              .where(eq(volunteerFocusLinks.focus, filters.focus)),
           ),
-      ),
     );
   }
   // Active between two days: started by the end of the range, and not left before its start.
-  if (filters.activeTo) conditions.push(lte(volunteers.startDate, filters.activeTo));
+  if (filters.activeTo)
+    conditions.push(compare(volunteers.startDate, "<=", filters.activeTo, byRow("start")));
   if (filters.activeFrom) {
-    conditions.push(or(isNull(volunteers.endDate), gte(volunteers.endDate, filters.activeFrom)));
+    const walk = plan === "walk";
+    conditions.push(
+      or(missing(volunteers.endDate, walk), compare(volunteers.endDate, ">=", filters.activeFrom, walk)),
+    );
   }
   return and(...conditions);
 }
@@ -159,16 +176,23 @@ const listColumns = {
 };
 
 export function listVolunteers(filters: VolunteerFilters) {
-  const condition = where(filters);
-  const page = db
-    .select(listColumns)
-    .from(volunteers)
-    .where(condition)
-    .orderBy(...orderBy(filters))
-    .limit(PAGE_SIZE)
-    .offset(offsetOf(filters.page))
-    .all();
-  const total = db.select({ n: count() }).from(volunteers).where(condition).get()!.n;
+  const { rows: page, total } = listPage({
+    list: "volunteers",
+    filters,
+    table: volunteers,
+    id: volunteers.id,
+    orderBy: orderBy(filters),
+    where: (plan) => where(filters, plan),
+    page: (condition, offset) =>
+      db
+        .select(listColumns)
+        .from(volunteers)
+        .where(condition)
+        .orderBy(...orderBy(filters))
+        .limit(PAGE_SIZE)
+        .offset(offset)
+        .all(),
+  });
   const totals = activityTotals(page.map((row) => row.id));
   const rows = page.map((row) => ({
     ...row,

@@ -5,16 +5,13 @@ import { CsvLink, FilterForm, Pagination, ResultCount, SortHeader } from "~/comp
 import { PageHeader } from "~/components/page-header";
 import { PageNotice } from "~/components/page-notice";
 import { benefitListQuery } from "~/forms/benefit-list.server";
-import {
-  defaultDir,
-  listBenefits,
-  partnersWithBenefits,
-  projectsWithBenefits,
-} from "~/models/benefit.server";
+import { RecordFilter } from "~/components/record-filter";
+import { defaultDir, listBenefits } from "~/models/benefit.server";
 import { useCanEdit } from "~/utils/app-user";
 import { requireUser } from "~/utils/auth.server";
 import { formatDate } from "~/utils/dates";
 import { beneficiaryLabels, benefitSourceLabels, optionsOf, outcomeLabels } from "~/utils/labels";
+import { chosenPartner, chosenProject } from "~/utils/list-page.server";
 import { readListQuery } from "~/utils/list-query.server";
 
 export const meta: MetaFunction = () => [{ title: "Benefits · Partnership tracker" }];
@@ -26,13 +23,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     query,
     dir: query.dir ?? defaultDir(query.sort),
     ...listBenefits(query),
-    partners: partnersWithBenefits(),
-    projects: projectsWithBenefits(),
+    chosen: { partner: chosenPartner(query.partnerId), project: chosenProject(query.projectId) },
   };
 }
 
 export default function Benefits() {
-  const { query, dir, rows, total, partners, projects } = useLoaderData<typeof loader>();
+  const { query, dir, rows, total, chosen } = useLoaderData<typeof loader>();
   const canEdit = useCanEdit();
   const filtered = Boolean(
     query.q ||
@@ -41,6 +37,8 @@ export default function Benefits() {
     query.outcome ||
     query.partnerId ||
     query.projectId ||
+    query.partner ||
+    query.project ||
     query.from ||
     query.to,
   );
@@ -88,20 +86,8 @@ export default function Benefits() {
           defaultValue={query.source}
           placeholder="Any source"
         />
-        <SelectField
-          name="partnerId"
-          label="Partner"
-          options={partners.map((p) => ({ value: String(p.id), label: p.name }))}
-          defaultValue={query.partnerId}
-          placeholder="Any partner"
-        />
-        <SelectField
-          name="projectId"
-          label="Project"
-          options={projects.map((p) => ({ value: String(p.id), label: p.title }))}
-          defaultValue={query.projectId}
-          placeholder="Any project"
-        />
+        <RecordFilter kind="partner" text={query.partner} chosen={chosen.partner} />
+        <RecordFilter kind="project" text={query.project} chosen={chosen.project} />
         <TextField name="from" label="From" type="date" defaultValue={query.from} />
         <TextField name="to" label="To" type="date" defaultValue={query.to} />
         <input type="hidden" name="sort" value={query.sort} />

@@ -5,11 +5,13 @@ import { CsvLink, FilterForm, Pagination, ResultCount, SortHeader } from "~/comp
 import { PageHeader } from "~/components/page-header";
 import { PageNotice } from "~/components/page-notice";
 import { contributorListQuery } from "~/forms/contributor-list.server";
-import { contributorPartnerOptions, listContributors } from "~/models/contributor.server";
+import { RecordFilter } from "~/components/record-filter";
+import { listContributors } from "~/models/contributor.server";
 import { useCanEdit } from "~/utils/app-user";
 import { requireUser } from "~/utils/auth.server";
 import { formatDate } from "~/utils/dates";
 import { contributorKindLabels, optionsOf } from "~/utils/labels";
+import { chosenPartner } from "~/utils/list-page.server";
 import { readListQuery } from "~/utils/list-query.server";
 
 export const meta: MetaFunction = () => [{ title: "Contributors · Partnership tracker" }];
@@ -17,14 +19,14 @@ export const meta: MetaFunction = () => [{ title: "Contributors · Partnership t
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   const query = readListQuery(request, contributorListQuery);
-  return { query, partners: contributorPartnerOptions(), ...listContributors(query) };
+  return { query, chosen: { partner: chosenPartner(query.partnerId) }, ...listContributors(query) };
 }
 
 export default function Contributors() {
-  const { query, partners, rows, total } = useLoaderData<typeof loader>();
+  const { query, chosen, rows, total } = useLoaderData<typeof loader>();
   const canEdit = useCanEdit();
   const dir = query.dir ?? (query.sort === "updated" ? "desc" : "asc");
-  const filtered = Boolean(query.q || query.kind || query.partner || query.active);
+  const filtered = Boolean(query.q || query.kind || query.partnerId || query.partner || query.active);
   return (
     <>
       <PageHeader
@@ -55,13 +57,7 @@ export default function Contributors() {
           defaultValue={query.kind}
           placeholder="Any kind"
         />
-        <SelectField
-          name="partner"
-          label="Partner"
-          options={partners.map((p) => ({ value: String(p.id), label: p.name }))}
-          defaultValue={query.partner}
-          placeholder="Any partner"
-        />
+        <RecordFilter kind="partner" text={query.partner} chosen={chosen.partner} />
         <SelectField
           name="active"
           label="Active now"

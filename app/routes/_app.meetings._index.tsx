@@ -5,10 +5,12 @@ import { CsvLink, FilterForm, Pagination, ResultCount, SortHeader } from "~/comp
 import { PageHeader } from "~/components/page-header";
 import { PageNotice } from "~/components/page-notice";
 import { meetingListQuery } from "~/forms/meeting-list.server";
-import { listMeetings, meetingFilterChoices, meetingKindOptions } from "~/models/meeting.server";
+import { RecordFilter } from "~/components/record-filter";
+import { listMeetings, meetingKindOptions } from "~/models/meeting.server";
 import { useCanEdit } from "~/utils/app-user";
 import { requireUser } from "~/utils/auth.server";
 import { formatDateTime, isoInstant } from "~/utils/dates";
+import { chosenPartner, chosenProject } from "~/utils/list-page.server";
 import { readListQuery } from "~/utils/list-query.server";
 
 export const meta: MetaFunction = () => [{ title: "Meetings · Partnership tracker" }];
@@ -19,17 +21,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     query,
     ...listMeetings(query),
-    choices: meetingFilterChoices(query),
+    chosen: { partner: chosenPartner(query.partnerId), project: chosenProject(query.projectId) },
     kindOptions: meetingKindOptions,
   };
 }
 
 export default function Meetings() {
-  const { query, rows, total, choices, kindOptions } = useLoaderData<typeof loader>();
+  const { query, rows, total, chosen, kindOptions } = useLoaderData<typeof loader>();
   const canEdit = useCanEdit();
   const dir = query.dir ?? (query.sort === "date" ? "desc" : "asc");
   const filtered = Boolean(
-    query.q || query.partnerId || query.projectId || query.kind || query.from || query.to,
+    query.q ||
+    query.partnerId ||
+    query.projectId ||
+    query.partner ||
+    query.project ||
+    query.kind ||
+    query.from ||
+    query.to,
   );
   return (
     <>
@@ -54,20 +63,8 @@ export default function Meetings() {
       <PageNotice messages={{ deleted: "The meeting and its follow-up actions have been deleted." }} />
       <FilterForm label="Search and filter meetings">
         <TextField name="q" label="Title or summary" type="search" defaultValue={query.q} />
-        <SelectField
-          name="partnerId"
-          label="Partner"
-          options={choices.partners.map((p) => ({ value: String(p.id), label: p.name }))}
-          defaultValue={query.partnerId}
-          placeholder="Any partner"
-        />
-        <SelectField
-          name="projectId"
-          label="Project"
-          options={choices.projects.map((p) => ({ value: String(p.id), label: p.title }))}
-          defaultValue={query.projectId}
-          placeholder="Any project"
-        />
+        <RecordFilter kind="partner" text={query.partner} chosen={chosen.partner} />
+        <RecordFilter kind="project" text={query.project} chosen={chosen.project} />
         <SelectField
           name="kind"
           label="Kind"

@@ -6,11 +6,13 @@ import { CsvLink, FilterForm, Pagination, ResultCount, SortHeader } from "~/comp
 import { PageHeader } from "~/components/page-header";
 import { PageNotice } from "~/components/page-notice";
 import { projectListQuery } from "~/forms/project-list.server";
-import { listProjects, projectPartnerChoices } from "~/models/project.server";
+import { RecordFilter } from "~/components/record-filter";
+import { listProjects } from "~/models/project.server";
 import { useCanEdit } from "~/utils/app-user";
 import { requireUser } from "~/utils/auth.server";
 import { formatDate } from "~/utils/dates";
 import { optionsOf, projectStatusLabels } from "~/utils/labels";
+import { chosenPartner } from "~/utils/list-page.server";
 import { readListQuery } from "~/utils/list-query.server";
 import { formatPence } from "~/utils/money";
 
@@ -19,14 +21,16 @@ export const meta: MetaFunction = () => [{ title: "Projects · Partnership track
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   const query = readListQuery(request, projectListQuery);
-  return { query, partnerChoices: projectPartnerChoices(), ...listProjects(query) };
+  return { query, chosen: { partner: chosenPartner(query.partnerId) }, ...listProjects(query) };
 }
 
 export default function Projects() {
-  const { query, rows, total, partnerChoices } = useLoaderData<typeof loader>();
+  const { query, rows, total, chosen } = useLoaderData<typeof loader>();
   const canEdit = useCanEdit();
   const dir = query.dir ?? (query.sort === "updated" ? "desc" : "asc");
-  const filtered = Boolean(query.q || query.status || query.partner || query.startedFrom || query.startedTo);
+  const filtered = Boolean(
+    query.q || query.status || query.partnerId || query.partner || query.startedFrom || query.startedTo,
+  );
   return (
     <>
       <PageHeader
@@ -54,13 +58,7 @@ export default function Projects() {
           defaultValue={query.status}
           placeholder="Any status"
         />
-        <SelectField
-          name="partner"
-          label="Partner"
-          options={partnerChoices.map((p) => ({ value: String(p.id), label: p.name }))}
-          defaultValue={query.partner}
-          placeholder="Any partner"
-        />
+        <RecordFilter kind="partner" text={query.partner} chosen={chosen.partner} />
         <TextField name="startedFrom" label="Started from" type="date" defaultValue={query.startedFrom} />
         <TextField name="startedTo" label="Started by" type="date" defaultValue={query.startedTo} />
         <input type="hidden" name="sort" value={query.sort} />

@@ -2,21 +2,17 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { cadenceLabel, relevanceLabels, reviewDecisionLabels, satisfactionLabels } from "~/utils/labels";
-import { SelectField } from "~/components/form";
-import { FilterForm, Pagination, ResultCount } from "~/components/list";
+import { FilterForm, ResultCount, useQueryWith } from "~/components/list";
 import { PageHeader } from "~/components/page-header";
-import { reviewListQuery } from "~/forms/reviews.server";
-import {
-  listCompletedReviews,
-  listReviewSchedule,
-  reviewedPartners,
-  type ScheduledReview,
-} from "~/models/review.server";
+import { RecordFilter } from "~/components/record-filter";
+import { reviewListQuery } from "~/forms/review-list.server";
+import { listCompletedReviews, listReviewSchedule, type ScheduledReview } from "~/models/review.server";
 import { DUE_SOON_DAYS } from "~/models/review-schedule.server";
 import { useCanEdit } from "~/utils/app-user";
 import { requireUser } from "~/utils/auth.server";
 import { formatDate, todayIso } from "~/utils/dates";
-import { readListQuery } from "~/utils/list-query.server";
+import { chosenPartner } from "~/utils/list-page.server";
+import { PAGE_SIZE, readListQuery } from "~/utils/list-query.server";
 
 export const meta: MetaFunction = () => [{ title: "Reviews · Partnership tracker" }];
 
@@ -27,11 +23,72 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     today,
     dueSoonDays: DUE_SOON_DAYS,
-    schedule: listReviewSchedule(today),
-    completed: listCompletedReviews({ page: query.page, partnerId: query.partnerId }),
+    pageSize: PAGE_SIZE,
+    schedule: listReviewSchedule(today, { laterPage: query.laterPage }),
+    completed: listCompletedReviews(query),
     query,
-    reviewedPartners: reviewedPartners(),
+    chosen: { partner: chosenPartner(query.partnerId) },
   };
+}
+
+const number = new Intl.NumberFormat("en-GB");
+
+/**
+ * Previous and next pages of one section of this page, each section paging on its own
+ * (`laterPage` for later reviews, `page` for completed ones); the links return to its heading.
+ */
+function SectionPages({
+  total,
+  page,
+  pageSize,
+  param,
+  otherPage,
+  label,
+  section,
+}: {
+  total: number;
+  page: number;
+  pageSize: number;
+  param: "page" | "laterPage";
+  /** The completed reviews' page, kept while the later reviews page on. */
+  otherPage?: number;
+  /** Names the navigation: "Pages of later reviews". */
+  label: string;
+  section: string;
+}) {
+  const queryWith = useQueryWith();
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  if (pages <= 1) return null;
+  const to = (n: number) => {
+    const changes: Record<string, number | undefined> = { [param]: n > 1 ? n : undefined };
+    if (param !== "page") changes.page = otherPage && otherPage > 1 ? otherPage : undefined;
+    return `${queryWith(changes)}#${section}`;
+  };
+  return (
+    <nav className="pagination" aria-label={label}>
+      <ul>
+        {page > 1 ? (
+          <li>
+            <Link to={to(page - 1)} rel="prev">
+              ‹ Previous<span className="visually-hidden"> page</span>
+            </Link>
+          </li>
+        ) : null}
+        <li>
+          <span aria-current="page">
+            Page {number.format(page)} of {number.format(pages)}
+          </span>
+        </li>
+        {page < pages ? (
+          <li>
+            <Link to={to(page + 1)} rel="next">
+              Next<span className="visually-hidden"> page</span> ›
+            </Link>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
 }
 
 function ScheduleSection({
@@ -40,18 +97,21 @@ function ScheduleSection({
   rows,
   total,
   empty,
+  after,
 }: {
   id: string;
   title: string;
   rows: ScheduledReview[];
   total: number;
   empty: ReactNode;
+  /** Below the table: how many more there are, or pages. */
+  after: ReactNode;
 }) {
   const canEdit = useCanEdit();
   return (
     <section aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>
-        {title} <span className="muted">({total})</span>
+        {title} <span className="muted">({number.format(total)})</span>
       </h2>
       {rows.length === 0 ? (
         <div className="empty-state">{empty}</div>
@@ -99,21 +159,31 @@ function ScheduleSection({
               </tbody>
             </table>
           </div>
-          {total > rows.length ? (
-            <p className="muted">
-              Showing the first {rows.length} of {total}, soonest first.
-            </p>
-          ) : null}
+          {after}
         </>
       )}
     </section>
   );
 }
 
+/** Below a short list (overdue, due soon): how many more there are than it shows. */
+function AndMore({ shown, total }: { shown: number; total: number }) {
+  if (total <= shown) return null;
+  return (
+    <p className="muted">
+      The first {number.format(shown)} are shown, soonest first, and {number.format(total - shown)} more.
+    </p>
+  );
+}
+
 export default function Reviews() {
-  const { today, dueSoonDays, schedule, completed, query, reviewedPartners } = useLoaderData<typeof loader>();
+  const { today, dueSoonDays, pageSize, schedule, completed, query, chosen } = useLoaderData<typeof loader>();
   const canEdit = useCanEdit();
+  const queryWith = useQueryWith();
   const nothingScheduled = schedule.totals.overdue + schedule.totals.dueSoon + schedule.totals.later === 0;
+  const laterFirst = (query.laterPage - 1) * pageSize + 1;
+  const laterLast = laterFirst + schedule.later.length - 1;
+  const partnerFiltered = Boolean(query.partnerId || query.partner);
   return (
     <>
       <PageHeader title="Reviews">
@@ -138,6 +208,7 @@ export default function Reviews() {
         rows={schedule.overdue}
         total={schedule.totals.overdue}
         empty={<p>No reviews are overdue.</p>}
+        after={<AndMore shown={schedule.overdue.length} total={schedule.totals.overdue} />}
       />
       <ScheduleSection
         id="due-soon"
@@ -145,32 +216,57 @@ export default function Reviews() {
         rows={schedule.dueSoon}
         total={schedule.totals.dueSoon}
         empty={<p>No reviews are due in the next {dueSoonDays} days.</p>}
+        after={<AndMore shown={schedule.dueSoon.length} total={schedule.totals.dueSoon} />}
       />
       <ScheduleSection
         id="later"
         title="Later"
         rows={schedule.later}
         total={schedule.totals.later}
-        empty={<p>No reviews are scheduled after the next {dueSoonDays} days.</p>}
+        empty={
+          schedule.totals.later > 0 ? (
+            <p>
+              There are no more later reviews.{" "}
+              <Link to={`${queryWith({ page: query.page > 1 ? query.page : undefined })}#later-title`}>
+                Back to the first page
+              </Link>
+            </p>
+          ) : (
+            <p>No reviews are scheduled after the next {dueSoonDays} days.</p>
+          )
+        }
+        after={
+          schedule.totals.later > pageSize ? (
+            <>
+              <p className="muted">
+                Showing {number.format(laterFirst)}–{number.format(laterLast)} of{" "}
+                {number.format(schedule.totals.later)}, soonest first.
+              </p>
+              <SectionPages
+                total={schedule.totals.later}
+                page={query.laterPage}
+                pageSize={pageSize}
+                param="laterPage"
+                otherPage={query.page}
+                label="Pages of later reviews"
+                section="later-title"
+              />
+            </>
+          ) : null
+        }
       />
 
       <section aria-labelledby="completed-title">
         <h2 id="completed-title">Completed reviews</h2>
-        {reviewedPartners.length > 1 || query.partnerId ? (
+        {completed.total > 0 || partnerFiltered ? (
           <FilterForm label="Filter completed reviews">
-            <SelectField
-              name="partnerId"
-              label="Partner"
-              options={reviewedPartners.map((p) => ({ value: String(p.id), label: p.name }))}
-              defaultValue={query.partnerId}
-              placeholder="Any partner"
-            />
+            <RecordFilter kind="partner" text={query.partner} chosen={chosen.partner} />
           </FilterForm>
         ) : null}
         <ResultCount total={completed.total} page={query.page} noun={["review", "reviews"]} />
         {completed.rows.length === 0 ? (
           <div className="empty-state">
-            {query.partnerId ? (
+            {partnerFiltered ? (
               <p>No reviews of this partner match. Clear the filter to see every review.</p>
             ) : (
               <p>
@@ -231,7 +327,14 @@ export default function Reviews() {
             </table>
           </div>
         )}
-        <Pagination total={completed.total} page={query.page} />
+        <SectionPages
+          total={completed.total}
+          page={query.page}
+          pageSize={pageSize}
+          param="page"
+          label="Pages of completed reviews"
+          section="completed-title"
+        />
       </section>
     </>
   );

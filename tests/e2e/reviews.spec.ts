@@ -103,6 +103,14 @@ test.describe("partnership reviews", () => {
     const completed = page.getByRole("region", { name: "Completed reviews" });
     await expect(completed.getByRole("row", { name: new RegExp(partnerName) })).toContainText("Withdraw");
 
+    // The completed reviews are found by words in the partner's name.
+    const completedFilter = completed.getByRole("search", { name: "Filter completed reviews" });
+    await completedFilter.getByLabel("Partner").fill(partnerName);
+    await completedFilter.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/[?&]partner=Northtown/);
+    await expect(completed.getByRole("status")).toHaveText("1 review");
+    await expectAccessible(page);
+
     // Holding another review is refused, with the reason.
     await page.goto(`${partnerPath}/reviews/new`);
     await expect(page.getByText("This partnership has already ended")).toBeVisible();
