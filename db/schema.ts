@@ -774,7 +774,9 @@ export const assessmentEvidence = sqliteTable(
     evidenceDate: day("evidence_date").notNull(),
     note: text("note"),
   },
-  (table) => [index("assessment_evidence_assessment_line_idx").on(table.assessmentId, table.lineCode)],
+  (table) => [
+    index("assessment_evidence_assessment_line_date_idx").on(table.assessmentId, table.lineCode, table.evidenceDate),
+  ],
 );
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { and, asc, count, desc, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import {
   assessmentAnswers,
@@ -252,7 +252,9 @@ const emptyLine = (): LineEvidenceView => ({
 /** The confirmed evidence today: counts for every line and the newest few items of each, in a few queries. */
 function liveEvidence(perLine: number, now: Date) {
   const coverage = checklistCoverage(now);
-  const ranked = db
+  // The newest few of each line: one short index range per line (a window over every link would
+  // read them all).
+  const newestOfLine = db
     .select({
       id: evidenceLinks.id,
       lineCode: evidenceLinks.lineCode,
@@ -261,14 +263,20 @@ function liveEvidence(perLine: number, now: Date) {
       evidenceDate: evidenceLinks.evidenceDate,
       note: evidenceLinks.note,
       rule: evidenceLinks.rule,
-      rank: sql<number>`row_number() over (partition by ${evidenceLinks.lineCode} order by ${evidenceLinks.evidenceDate} desc, ${evidenceLinks.id} desc)`.as(
-        "rank",
-      ),
     })
     .from(evidenceLinks)
-    .where(eq(evidenceLinks.status, "confirmed"))
-    .as("ranked");
-  const rows = perLine > 0 ? db.select().from(ranked).where(lte(ranked.rank, perLine)).all() : [];
+    .where(and(eq(evidenceLinks.status, "confirmed"), eq(evidenceLinks.lineCode, sql.placeholder("line"))))
+    .orderBy(desc(evidenceLinks.evidenceDate), desc(evidenceLinks.id))
+    .limit(perLine)
+    .prepare();
+  const rows =
+    perLine > 0
+      ? LINES.flatMap((line) =>
+          coverage.lines[line.code].confirmed > 0
+            ? newestOfLine.all({ line: line.code }).map((row, index) => ({ ...row, rank: index + 1 }))
+            : [],
+        )
+      : [];
   const records = describeRecords(rows.map((r) => ({ type: r.recordType, id: r.recordId })));
   const lines: Record<string, LineEvidenceView> = {};
   for (const line of LINES) {
@@ -307,7 +315,8 @@ function storedEvidence(id: number, perLine: number) {
     .where(eq(assessmentEvidence.assessmentId, id))
     .groupBy(assessmentEvidence.lineCode)
     .all();
-  const ranked = db
+  // The newest few of each line: one short index range per line.
+  const newestOfLine = db
     .select({
       id: assessmentEvidence.id,
       lineCode: assessmentEvidence.lineCode,
@@ -317,14 +326,21 @@ function storedEvidence(id: number, perLine: number) {
       label: assessmentEvidence.label,
       evidenceDate: assessmentEvidence.evidenceDate,
       note: assessmentEvidence.note,
-      rank: sql<number>`row_number() over (partition by ${assessmentEvidence.lineCode} order by ${assessmentEvidence.evidenceDate} desc, ${assessmentEvidence.id} desc)`.as(
-        "rank",
-      ),
     })
     .from(assessmentEvidence)
-    .where(eq(assessmentEvidence.assessmentId, id))
-    .as("ranked");
-  const rows = perLine > 0 ? db.select().from(ranked).where(lte(ranked.rank, perLine)).all() : [];
+    .where(and(eq(assessmentEvidence.assessmentId, id), eq(assessmentEvidence.lineCode, sql.placeholder("line"))))
+    .orderBy(desc(assessmentEvidence.evidenceDate), desc(assessmentEvidence.id))
+    .limit(perLine)
+    .prepare();
+  const withEvidence = new Set(totals.map((t) => t.lineCode));
+  const rows =
+    perLine > 0
+      ? LINES.flatMap((line) =>
+          withEvidence.has(line.code)
+            ? newestOfLine.all({ line: line.code }).map((row, index) => ({ ...row, rank: index + 1 }))
+            : [],
+        )
+      : [];
   const lines: Record<string, LineEvidenceView> = Object.fromEntries(
     LINES.map((line) => [line.code, emptyLine()]),
   );

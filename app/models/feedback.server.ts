@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { answersInWords } from "~/components/feedback/words";
 import { TZDate } from "@date-fns/tz";
 import { and, count, desc, eq, gt, gte, inArray, min, type SQL } from "drizzle-orm";
 import {
@@ -349,7 +350,12 @@ function responsesWhere(condition: SQL, { since }: ResponseQuery, limit: number)
     .orderBy(desc(feedbackResponses.submittedAt), desc(feedbackResponses.id))
     .limit(limit)
     .all()
-    .map(typed);
+    .map(typed)
+    .map((response) => ({
+      ...response,
+      // In words here, so the pages that list responses need not carry the questions' wording.
+      inWords: answersInWords(response),
+    }));
 }
 
 /**

@@ -136,7 +136,8 @@ function clientWeight(routeIds: string[]) {
   const manifest = JSON.parse(
     fs.readFileSync(path.join(buildDir, manifestFile), "utf8").replace(/^window\.__remixManifest=/, "").replace(/;\s*$/, ""),
   );
-  const files = new Set<string>([manifest.url, manifest.entry.module, ...manifest.entry.imports]);
+  // The manifest file itself is not loaded: with lazy route discovery the page carries what it needs.
+  const files = new Set<string>([manifest.entry.module, ...manifest.entry.imports]);
   for (const id of routeIds) {
     const route = manifest.routes[id];
     if (!route) continue;

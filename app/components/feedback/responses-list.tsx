@@ -1,14 +1,16 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { formatDate, isoInstant } from "~/utils/dates";
-import type { ParticipantFeedbackAnswers, PartnerFeedbackAnswers } from "~/utils/feedback-answers";
-import { answersInWords, feedbackKindLabels } from "./words";
 
-/** A response as `responsesForPartner` and `responsesForProject` give it. */
-export type FeedbackResponseSummary = { id: number; submittedAt: Date | string } & (
-  | { kind: "partner"; answers: PartnerFeedbackAnswers }
-  | { kind: "participant"; answers: ParticipantFeedbackAnswers }
-);
+/** A response as `responsesForPartner` and `responsesForProject` give it: its answers already in words. */
+export type FeedbackResponseSummary = {
+  id: number;
+  submittedAt: Date | string;
+  kind: "partner" | "participant";
+  inWords: [question: string, answer: string][];
+};
+
+const kindLabels = { partner: "Partner feedback", participant: "Participant feedback" } as const;
 
 const SHORT = 280;
 
@@ -35,12 +37,12 @@ export function FeedbackResponsesList({
     <>
       <ol className="plain-list" aria-label="Feedback responses, newest first">
         {responses.map((response) => {
-          const answers = answersInWords(response);
+          const answers = response.inWords;
           return (
             <li key={response.id}>
               <p>
                 <Link to={`/feedback/responses/${response.id}`}>
-                  {feedbackKindLabels[response.kind]},{" "}
+                  {kindLabels[response.kind]},{" "}
                   <time dateTime={isoInstant(response.submittedAt)}>{formatDate(response.submittedAt)}</time>
                 </Link>
               </p>

@@ -1,0 +1,2 @@
+DROP INDEX `assessment_evidence_assessment_line_idx`;--> statement-breakpoint
+CREATE INDEX `assessment_evidence_assessment_line_date_idx` ON `assessment_evidence` (`assessment_id`,`line_code`,`evidence_date`);
