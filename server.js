@@ -31,7 +31,7 @@ try {
   }
   throw error;
 }
-const { startup, shutdown } = build.entry.module;
+const { startup, shutdown, withWriteLimits } = build.entry.module;
 let config;
 try {
   config = await startup();
@@ -63,7 +63,8 @@ app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false }
 app.all(
   "*",
   createRequestHandler({
-    build,
+    // Every action (every write) counts towards its client address's limit, WRITE_LIMIT_PER_ADDRESS.
+    build: withWriteLimits(build),
     mode: developing ? "development" : "production",
     getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientAddress: req.ip }),
   }),

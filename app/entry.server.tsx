@@ -7,6 +7,8 @@ import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/utils/nonce";
 
 export { startup, shutdown } from "~/utils/lifecycle.server";
+// server.js puts the per-address write limit in front of every action with it.
+export { withWriteLimits } from "~/utils/rate-limit.server";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;

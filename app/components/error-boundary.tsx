@@ -11,6 +11,10 @@ const pages: Record<number, { title: string; text: string }> = {
     text: "The page may have moved, or the record may have been removed. Check the address, or start again from the dashboard.",
   },
   405: { title: "That cannot be done here", text: "This page does not accept that kind of request." },
+  429: {
+    title: "Too many changes in a short time",
+    text: "To keep the app working well for everyone, changes are paused for a moment. What you sent just now was not saved: wait a minute, then try again.",
+  },
 };
 
 /** The one error page for every route: 403, 404 and 500 alike, never a stack trace. */

@@ -3,7 +3,7 @@ import { createLinkForm, linkExpiryBounds, revokeLinkForm } from "~/forms/feedba
 import { requireUser } from "~/utils/auth.server";
 import { todayIso } from "~/utils/dates";
 import { parseForm } from "~/utils/forms.server";
-import { notFound } from "~/utils/http.server";
+import { notFound, readFormData } from "~/utils/http.server";
 import { withNotice } from "~/utils/notice";
 import {
   createFeedbackLink,
@@ -48,7 +48,7 @@ export async function loadFeedbackPage(request: Request, owner: FeedbackOwner) {
 export async function feedbackPageAction(request: Request, owner: FeedbackOwner) {
   const user = await requireUser(request, "editor");
   if (!getFeedbackSubject(owner)) notFound();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   switch (intent) {
     case "create": {

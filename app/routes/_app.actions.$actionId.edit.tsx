@@ -10,7 +10,7 @@ import { listActiveUserNames } from "~/models/user.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDate } from "~/utils/dates";
 import { parseForm } from "~/utils/forms.server";
-import { notFound, parseId } from "~/utils/http.server";
+import { notFound, parseId, readFormData } from "~/utils/http.server";
 import { withNotice } from "~/utils/notice";
 
 export const meta: MetaFunction = () => [{ title: "Edit action · Partnership tracker" }];
@@ -34,7 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = parseId(params.actionId);
   const item = getAction(id) ?? notFound();
   const owners = ownerOptions(item).map((o) => o.id);
-  const parsed = parseForm(await request.formData(), actionForm(owners));
+  const parsed = parseForm(await readFormData(request), actionForm(owners));
   if (!parsed.ok) return data(parsed, { status: 400 });
   if (!updateAction(id, parsed.data, user.id)) notFound();
   return redirect(withNotice("/actions", "saved"));

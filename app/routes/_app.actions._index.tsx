@@ -11,7 +11,7 @@ import { useCanEdit } from "~/utils/app-user";
 import { requireUser } from "~/utils/auth.server";
 import { formatDate, todayIso } from "~/utils/dates";
 import { parseForm } from "~/utils/forms.server";
-import { notFound, safeRedirectPath } from "~/utils/http.server";
+import { notFound, readFormData, safeRedirectPath } from "~/utils/http.server";
 import { readListQuery } from "~/utils/list-query.server";
 import { withNotice } from "~/utils/notice";
 
@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
  */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, "editor");
-  const parsed = parseForm(await request.formData(), actionStatusForm);
+  const parsed = parseForm(await readFormData(request), actionStatusForm);
   if (!parsed.ok) throw new Response("Choose an action and whether it is done.", { status: 400 });
   const { intent, actionId, returnTo } = parsed.data;
   if (!setActionStatus(actionId, intent === "done" ? "done" : "open", user.id)) notFound();

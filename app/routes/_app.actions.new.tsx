@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { readFormData } from "~/utils/http.server";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, FormState, SelectField, TextAreaField, TextField } from "~/components/form";
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, "editor");
   const owners = listActiveUserNames().map((o) => o.id);
-  const parsed = parseForm(await request.formData(), actionForm(owners));
+  const parsed = parseForm(await readFormData(request), actionForm(owners));
   if (!parsed.ok) return data(parsed, { status: 400 });
   createAction(parsed.data, user.id);
   return redirect(withNotice("/actions", "created"));

@@ -18,7 +18,7 @@ import { getAssessment, saveAnswers, updateAssessmentDetails } from "~/models/as
 import { requireUser } from "~/utils/auth.server";
 import { formatDate, formatDateTime } from "~/utils/dates";
 import { parseForm, type FormFailure } from "~/utils/forms.server";
-import { notFound, parseId } from "~/utils/http.server";
+import { notFound, parseId, readFormData } from "~/utils/http.server";
 import { withNotice } from "~/utils/notice";
 import assessmentStyles from "~/styles/assessments.css";
 
@@ -42,7 +42,7 @@ const LOCKED = "This assessment has been finished and locked, so it can no longe
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, "editor");
   const id = parseId(params.assessmentId);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "");
   if (intent.startsWith("save-")) {
     const elementCode = intent.slice("save-".length);

@@ -23,7 +23,7 @@ import { listActiveUserNames } from "~/models/user.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDate } from "~/utils/dates";
 import { parseForm, type FormFailure } from "~/utils/forms.server";
-import { notFound, parseId } from "~/utils/http.server";
+import { notFound, parseId, readFormData } from "~/utils/http.server";
 import { withNotice } from "~/utils/notice";
 import assessmentStyles from "~/styles/assessments.css";
 
@@ -47,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, "editor");
   const id = parseId(params.assessmentId);
   if (!getAssessmentHeader(id)) notFound();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   if (intent === "add-action") {
     const key = String(formData.get("planFor") ?? "");

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { readFormData } from "~/utils/http.server";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { format, parseISO } from "date-fns";
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, "editor");
-  const parsed = parseForm(await request.formData(), assessmentForm);
+  const parsed = parseForm(await readFormData(request), assessmentForm);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const id = startAssessment(parsed.data, user.id);
   return redirect(withNotice(`/assessments/${id}`, "started"));

@@ -15,7 +15,7 @@ import {
 import { partnerOptions } from "~/models/partner.server";
 import { requireUser } from "~/utils/auth.server";
 import { failure, formValues, parseForm } from "~/utils/forms.server";
-import { notFound, parseId } from "~/utils/http.server";
+import { notFound, parseId, readFormData } from "~/utils/http.server";
 import { withNotice } from "~/utils/notice";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, "editor");
   const id = parseId(params.benefitId);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = parseForm(formData, benefitForm);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const linkErrors = benefitLinkErrors(parsed.data);

@@ -1,4 +1,5 @@
 import { TZDate } from "@date-fns/tz";
+import { readFormData } from "~/utils/http.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -49,7 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, "editor");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = parseForm(formData, benefitForm);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const linkErrors = benefitLinkErrors(parsed.data);

@@ -11,7 +11,7 @@ import { searchRecords } from "~/models/search.server";
 import { requireUser } from "~/utils/auth.server";
 import { todayIso } from "~/utils/dates";
 import { parseForm } from "~/utils/forms.server";
-import { notFound } from "~/utils/http.server";
+import { notFound, readFormData } from "~/utils/http.server";
 import { withNotice } from "~/utils/notice";
 
 export const meta: MetaFunction = () => [{ title: "Attach a record · Checklist · Partnership tracker" }];
@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, "editor");
   const line = lineFrom(params.code);
-  const parsed = parseForm(await request.formData(), attachForm);
+  const parsed = parseForm(await readFormData(request), attachForm);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const ref = { type: parsed.data.recordType, id: parsed.data.recordId };
   if (!describeRecord(ref)) notFound();

@@ -8,7 +8,7 @@ import { contactForm } from "~/forms/partners.server";
 import { getContact, updateContact } from "~/models/contact.server";
 import { requireUser } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms.server";
-import { notFound, parseId } from "~/utils/http.server";
+import { notFound, parseId, readFormData } from "~/utils/http.server";
 import { withNotice } from "~/utils/notice";
 
 export const meta: MetaFunction = () => [{ title: "Edit contact · Partnership tracker" }];
@@ -23,7 +23,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, "editor");
   const id = parseId(params.contactId);
   const contact = getContact(id) ?? notFound();
-  const parsed = parseForm(await request.formData(), contactForm);
+  const parsed = parseForm(await readFormData(request), contactForm);
   if (!parsed.ok) return data(parsed, { status: 400 });
   updateContact(id, parsed.data, user.id);
   return redirect(withNotice(`/partners/${contact.partnerId}`, "contact-saved"));

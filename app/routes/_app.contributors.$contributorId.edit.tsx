@@ -8,7 +8,7 @@ import { parseContributorForm } from "~/forms/contributors.server";
 import { getContributor, updateContributor } from "~/models/contributor.server";
 import { getPartner, partnerOptions } from "~/models/partner.server";
 import { requireUser } from "~/utils/auth.server";
-import { notFound, parseId } from "~/utils/http.server";
+import { notFound, parseId, readFormData } from "~/utils/http.server";
 import { withNotice } from "~/utils/notice";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, "editor");
   const id = parseId(params.contributorId);
-  const parsed = parseContributorForm(await request.formData(), (partnerId) =>
+  const parsed = parseContributorForm(await readFormData(request), (partnerId) =>
     Boolean(getPartner(partnerId)),
   );
   if (!parsed.ok) return data(parsed, { status: 400 });

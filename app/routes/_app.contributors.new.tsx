@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { readFormData } from "~/utils/http.server";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ContributorFields } from "~/components/fields/contributor-fields";
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, "editor");
-  const parsed = parseContributorForm(await request.formData(), (id) => Boolean(getPartner(id)));
+  const parsed = parseContributorForm(await readFormData(request), (id) => Boolean(getPartner(id)));
   if (!parsed.ok) return data(parsed, { status: 400 });
   const id = createContributor(parsed.data, user.id);
   return redirect(withNotice(`/contributors/${id}`, "created"));

@@ -10,7 +10,7 @@ import { describeRecord } from "~/models/records.server";
 import { requireUser } from "~/utils/auth.server";
 import { todayIso } from "~/utils/dates";
 import { parseForm } from "~/utils/forms.server";
-import { notFound, parseId } from "~/utils/http.server";
+import { notFound, parseId, readFormData } from "~/utils/http.server";
 import { withNotice } from "~/utils/notice";
 import { recordTypes } from "~db/enums";
 
@@ -37,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, "editor");
   const { ref, record } = recordFrom(request);
-  const parsed = parseForm(await request.formData(), linkForm);
+  const parsed = parseForm(await readFormData(request), linkForm);
   if (!parsed.ok) return data(parsed, { status: 400 });
   linkEvidence(ref, parsed.data.lines, parsed.data.note ?? null, parsed.data.evidenceDate, user.id);
   return redirect(withNotice(record.href, "evidence-linked"));

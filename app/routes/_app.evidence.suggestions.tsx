@@ -13,7 +13,7 @@ import { useCanEdit } from "~/utils/app-user";
 import { requireUser } from "~/utils/auth.server";
 import { formatDate } from "~/utils/dates";
 import { parseForm } from "~/utils/forms.server";
-import { safeRedirectPath } from "~/utils/http.server";
+import { readFormData, safeRedirectPath } from "~/utils/http.server";
 import { readListQuery } from "~/utils/list-query.server";
 import { recordTypes } from "~db/enums";
 
@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** Confirm or dismiss one suggestion (a button on its row) or those ticked. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, "editor");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const one = formData.get("one");
   if (typeof one === "string" && /^(confirm|dismiss):\d+$/.test(one)) {
     const [intent, id] = one.split(":");

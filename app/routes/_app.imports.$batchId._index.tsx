@@ -49,7 +49,7 @@ import { canSeeEquality } from "~/models/monitoring.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/dates";
 import { parseForm } from "~/utils/forms.server";
-import { notFound, parseId } from "~/utils/http.server";
+import { notFound, parseId, readFormData } from "~/utils/http.server";
 import { withNotice } from "~/utils/notice";
 import type { ImportKind } from "~db/enums";
 
@@ -202,7 +202,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = parseId(params.batchId);
   const batch = getBatch(id) ?? notFound();
   const equality = canSeeEquality(user);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   const back = backTo(formData, id);
   switch (intent) {

@@ -26,7 +26,7 @@ import { useCanEdit } from "~/utils/app-user";
 import { requireUser } from "~/utils/auth.server";
 import { formatDate, formatDateTime, isoInstant } from "~/utils/dates";
 import { failure, type FormFailure, formValues, parseForm } from "~/utils/forms.server";
-import { notFound, parseId } from "~/utils/http.server";
+import { notFound, parseId, readFormData } from "~/utils/http.server";
 import { contributorKindLabels, volunteerProgrammeLabels } from "~/utils/labels";
 import { withNotice } from "~/utils/notice";
 import { roleAllows } from "~/utils/roles";
@@ -71,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, "editor");
   const id = parseId(params.meetingId);
   if (!getMeeting(id)) notFound();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent") as Intent;
   const here = `/meetings/${id}`;
   const invalid = (parsed: FormFailure) => data({ intent, ...parsed }, { status: 400 });

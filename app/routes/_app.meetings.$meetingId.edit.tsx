@@ -24,7 +24,7 @@ import { partnerOptions } from "~/models/partner.server";
 import { projectOptions } from "~/models/project.server";
 import { requireUser } from "~/utils/auth.server";
 import { failure, formValues, parseForm } from "~/utils/forms.server";
-import { notFound, parseId } from "~/utils/http.server";
+import { notFound, parseId, readFormData } from "~/utils/http.server";
 import { withNotice } from "~/utils/notice";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -79,7 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, "editor");
   const id = parseId(params.meetingId);
   if (!getMeeting(id)) notFound();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = parseForm(formData, meetingForm);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const linkErrors = meetingLinkErrors(parsed.data, [], id);

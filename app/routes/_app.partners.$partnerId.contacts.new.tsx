@@ -10,7 +10,7 @@ import { createContact } from "~/models/contact.server";
 import { getPartner } from "~/models/partner.server";
 import { requireUser } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms.server";
-import { notFound, parseId } from "~/utils/http.server";
+import { notFound, parseId, readFormData } from "~/utils/http.server";
 import { withNotice } from "~/utils/notice";
 
 export const meta: MetaFunction = () => [{ title: "Add a contact · Partnership tracker" }];
@@ -25,7 +25,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, "editor");
   const partnerId = parseId(params.partnerId);
   if (!getPartner(partnerId)) notFound();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = parseForm(formData, contactForm);
   if (!parsed.ok) return data(parsed, { status: 400 });
   createContact(partnerId, parsed.data, user.id);

@@ -9,7 +9,7 @@ import { getPartner, updatePartner } from "~/models/partner.server";
 import { lastReview } from "~/models/review.server";
 import { requireUser } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms.server";
-import { notFound, parseId } from "~/utils/http.server";
+import { notFound, parseId, readFormData } from "~/utils/http.server";
 import { withNotice } from "~/utils/notice";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, "editor");
   const id = parseId(params.partnerId);
-  const parsed = parseForm(await request.formData(), partnerForm);
+  const parsed = parseForm(await readFormData(request), partnerForm);
   if (!parsed.ok) return data(parsed, { status: 400 });
   if (!updatePartner(id, parsed.data, user.id)) notFound();
   return redirect(withNotice(`/partners/${id}`, "saved"));

@@ -24,7 +24,7 @@ import { listActiveUserNames } from "~/models/user.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDate, todayIso } from "~/utils/dates";
 import { failure, formValues, parseForm } from "~/utils/forms.server";
-import { notFound, parseId } from "~/utils/http.server";
+import { notFound, parseId, readFormData } from "~/utils/http.server";
 import { withNotice } from "~/utils/notice";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -53,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, "editor");
   const partnerId = parseId(params.partnerId);
   const partner = getPartnerForReview(partnerId) ?? notFound();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (partner.status === "ended") {
     return data(
       { ok: false as const, ...failure(formValues(formData), undefined, { form: [ENDED_MESSAGE] }) },

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { readFormData } from "~/utils/http.server";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { PartnerFields } from "~/components/fields/partner-fields";
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, "editor");
-  const parsed = parseForm(await request.formData(), partnerForm);
+  const parsed = parseForm(await readFormData(request), partnerForm);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const id = createPartner(parsed.data, user.id);
   return redirect(withNotice(`/partners/${id}`, "created"));

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { readFormData } from "~/utils/http.server";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { roleLabel } from "~/components/app-shell";
@@ -36,7 +37,7 @@ const backToFeed = (notice: string) => `${withNotice("/profile", notice)}#calend
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   // Everyone, viewers included, may have a feed of their own dates: it changes only their own account.
   switch (formData.get("intent")) {
     case "create-calendar":

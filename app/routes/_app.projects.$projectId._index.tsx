@@ -42,7 +42,7 @@ import { EvidencePanel } from "~/components/evidence-panel";
 import { contributorOptions } from "~/models/contributor.server";
 import { formatDate } from "~/utils/dates";
 import { failure, type FormFailure, formValues, parseForm } from "~/utils/forms.server";
-import { notFound, parseId } from "~/utils/http.server";
+import { notFound, parseId, readFormData } from "~/utils/http.server";
 import {
   beneficiaryLabels,
   contributorKindLabels,
@@ -101,7 +101,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, "editor");
   const id = parseId(params.projectId);
   if (!getProject(id)) notFound();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent") as Intent;
   const here = `/projects/${id}`;
   const invalid = (parsed: FormFailure) => data({ intent, ...parsed }, { status: 400 });

@@ -8,7 +8,7 @@ import { projectForm } from "~/forms/projects.server";
 import { getProject, updateProject } from "~/models/project.server";
 import { requireUser } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms.server";
-import { notFound, parseId } from "~/utils/http.server";
+import { notFound, parseId, readFormData } from "~/utils/http.server";
 import { withNotice } from "~/utils/notice";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, "editor");
   const id = parseId(params.projectId);
-  const parsed = parseForm(await request.formData(), projectForm);
+  const parsed = parseForm(await readFormData(request), projectForm);
   if (!parsed.ok) return data(parsed, { status: 400 });
   if (!updateProject(id, parsed.data, user.id)) notFound();
   return redirect(withNotice(`/projects/${id}`, "saved"));

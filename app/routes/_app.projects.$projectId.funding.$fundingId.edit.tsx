@@ -8,7 +8,7 @@ import { fundingForm } from "~/forms/projects.server";
 import { getProjectFundingLine, updateFundingLine } from "~/models/funding.server";
 import { requireUser } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms.server";
-import { notFound, parseId } from "~/utils/http.server";
+import { notFound, parseId, readFormData } from "~/utils/http.server";
 import { withNotice } from "~/utils/notice";
 
 export const meta: MetaFunction = () => [{ title: "Edit a funding line · Partnership tracker" }];
@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, "editor");
   const line = getProjectFundingLine(parseId(params.projectId), parseId(params.fundingId)) ?? notFound();
-  const parsed = parseForm(await request.formData(), fundingForm);
+  const parsed = parseForm(await readFormData(request), fundingForm);
   if (!parsed.ok) return data(parsed, { status: 400 });
   updateFundingLine(line.id, parsed.data, user.id);
   return redirect(withNotice(`/projects/${line.projectId}`, "funding-saved"));

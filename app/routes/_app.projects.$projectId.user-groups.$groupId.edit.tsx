@@ -8,7 +8,7 @@ import { userGroupForm } from "~/forms/projects.server";
 import { getProjectUserGroup, updateUserGroup } from "~/models/user-group.server";
 import { requireUser } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms.server";
-import { notFound, parseId } from "~/utils/http.server";
+import { notFound, parseId, readFormData } from "~/utils/http.server";
 import { withNotice } from "~/utils/notice";
 
 export const meta: MetaFunction = () => [{ title: "Edit a user group · Partnership tracker" }];
@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, "editor");
   const group = getProjectUserGroup(parseId(params.projectId), parseId(params.groupId)) ?? notFound();
-  const parsed = parseForm(await request.formData(), userGroupForm);
+  const parsed = parseForm(await readFormData(request), userGroupForm);
   if (!parsed.ok) return data(parsed, { status: 400 });
   updateUserGroup(group.id, parsed.data, user.id);
   return redirect(withNotice(`/projects/${group.projectId}`, "user-group-saved"));

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { readFormData } from "~/utils/http.server";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FirstPartnerFields, ProjectFields } from "~/components/fields/project-fields";
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, "editor");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = parseForm(formData, newProjectForm);
   if (!parsed.ok) return data(parsed, { status: 400 });
   try {

@@ -11,7 +11,7 @@ import {
 } from "~/models/community-profile.server";
 import { requireUser } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms.server";
-import { notFound, parseId } from "~/utils/http.server";
+import { notFound, parseId, readFormData } from "~/utils/http.server";
 import { withNotice } from "~/utils/notice";
 import reportStyles from "~/styles/reports.css";
 
@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, "editor");
   const id = parseId(params.profileId);
-  const parsed = parseForm(await request.formData(), communityProfileForm);
+  const parsed = parseForm(await readFormData(request), communityProfileForm);
   if (!parsed.ok) return data(parsed, { status: 400 });
   if (!updateCommunityProfile(id, parsed.data, user.id)) notFound();
   return redirect(withNotice("/reports/community-profiles", "saved"));

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { readFormData } from "~/utils/http.server";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { ErrorSummary, FormState } from "~/components/form";
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, "editor");
-  const parsed = parseForm(await request.formData(), communityProfileForm);
+  const parsed = parseForm(await readFormData(request), communityProfileForm);
   if (!parsed.ok) return data(parsed, { status: 400 });
   createCommunityProfile(parsed.data, user.id);
   return redirect(withNotice("/reports/community-profiles", "created"));

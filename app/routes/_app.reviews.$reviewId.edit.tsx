@@ -10,7 +10,7 @@ import { getReview, updateReview } from "~/models/review.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDate } from "~/utils/dates";
 import { failure, formValues, parseForm } from "~/utils/forms.server";
-import { notFound, parseId } from "~/utils/http.server";
+import { notFound, parseId, readFormData } from "~/utils/http.server";
 import { withNotice } from "~/utils/notice";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -27,7 +27,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, "editor");
   const id = parseId(params.reviewId);
   const review = getReview(id) ?? notFound();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = parseForm(formData, reviewEditForm);
   if (!parsed.ok) return data(parsed, { status: 400 });
   if (review.decision !== "continue" && !parsed.data.changes) {

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { readFormData } from "~/utils/http.server";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, FormState, TextField } from "~/components/form";
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, "admin");
-  const parsed = parseForm(await request.formData(), settingsForm);
+  const parsed = parseForm(await readFormData(request), settingsForm);
   if (!parsed.ok) return data(parsed, { status: 400 });
   saveSettings(
     {

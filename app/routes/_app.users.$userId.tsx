@@ -12,7 +12,7 @@ import { getUser, LastAdminError, setPassword, updateUserAccess, USER_RECORD } f
 import { requireUser } from "~/utils/auth.server";
 import { formatDate } from "~/utils/dates";
 import { failure, formValues, parseForm } from "~/utils/forms.server";
-import { notFound, parseId } from "~/utils/http.server";
+import { notFound, parseId, readFormData } from "~/utils/http.server";
 import { withNotice } from "~/utils/notice";
 import { PASSWORD_HINT } from "~/utils/password-policy";
 import { passwordProblem } from "~/utils/password-policy.server";
@@ -33,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireUser(request, "admin");
   const id = parseId(params.userId);
   if (!getUser(id)) notFound();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   const here = `/users/${id}`;
   try {

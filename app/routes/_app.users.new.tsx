@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { readFormData } from "~/utils/http.server";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { CheckboxField, ErrorSummary, FormState, SelectField, TextField } from "~/components/form";
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireUser(request, "admin");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = parseForm(formData, newUserForm);
   if (!parsed.ok) return data(parsed, { status: 400 });
   try {

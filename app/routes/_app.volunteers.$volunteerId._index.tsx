@@ -19,7 +19,7 @@ import { evidenceForRecord } from "~/models/evidence.server";
 import { EvidencePanel } from "~/components/evidence-panel";
 import { formatDate } from "~/utils/dates";
 import { parseForm } from "~/utils/forms.server";
-import { notFound, parseId } from "~/utils/http.server";
+import { notFound, parseId, readFormData } from "~/utils/http.server";
 import {
   projectStatusLabels,
   volunteerFocusLabels,
@@ -49,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, "editor");
   const id = parseId(params.volunteerId);
   if (!getVolunteer(id)) notFound();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   switch (intent) {
     case "add-training": {

@@ -8,7 +8,7 @@ import { volunteerForm } from "~/forms/volunteers.server";
 import { getVolunteer, getVolunteerFocuses, updateVolunteer } from "~/models/volunteer.server";
 import { requireUser } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms.server";
-import { notFound, parseId } from "~/utils/http.server";
+import { notFound, parseId, readFormData } from "~/utils/http.server";
 import { withNotice } from "~/utils/notice";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -26,7 +26,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, "editor");
   const id = parseId(params.volunteerId);
   if (!getVolunteer(id)) notFound();
-  const parsed = parseForm(await request.formData(), volunteerForm);
+  const parsed = parseForm(await readFormData(request), volunteerForm);
   if (!parsed.ok) return data(parsed, { status: 400 });
   if (!updateVolunteer(id, parsed.data, user.id)) notFound();
   return redirect(withNotice(`/volunteers/${id}`, "saved"));

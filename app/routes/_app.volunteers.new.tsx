@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { readFormData } from "~/utils/http.server";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { VolunteerFields } from "~/components/fields/volunteer-fields";
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, "editor");
-  const parsed = parseForm(await request.formData(), volunteerForm);
+  const parsed = parseForm(await readFormData(request), volunteerForm);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const id = createVolunteer(parsed.data, user.id);
   return redirect(withNotice(`/volunteers/${id}`, "created"));

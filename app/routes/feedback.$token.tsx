@@ -11,7 +11,7 @@ import { formStamp, screenResponse } from "~/models/feedback-guard.server";
 import { getSettings } from "~/models/settings.server";
 import { formatDate } from "~/utils/dates";
 import { failure, formValues } from "~/utils/forms.server";
-import { clientAddress } from "~/utils/http.server";
+import { clientAddress, readFormData } from "~/utils/http.server";
 
 // A feedback form reached by a link staff sent to a partner, or shared with the people who took
 // part in a project. No sign-in: the link is the key. The page names only the organisation asking
@@ -52,7 +52,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const thanks = `${back}?sent=1`;
   const link = findUsableLink(token);
   if (!link) return redirect(back);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   // A robot is thanked as a person would be, and nothing is kept.
   const screening = screenResponse(formData, link.id, clientAddress(context));
   if (screening.verdict === "bot") return redirect(thanks);

@@ -9,7 +9,7 @@ import { createSession } from "~/models/session.server";
 import { findUserForLogin, hasAnyUser } from "~/models/user.server";
 import { getSessionUser } from "~/utils/auth.server";
 import { failure, parseForm } from "~/utils/forms.server";
-import { clientAddress, safeRedirectPath } from "~/utils/http.server";
+import { clientAddress, readFormData, safeRedirectPath } from "~/utils/http.server";
 import { verifyDecoy, verifyPassword } from "~/utils/password.server";
 import { sessionCookieHeader } from "~/utils/session.server";
 
@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const WRONG = "The email address or password is not right. Check them and try again.";
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = parseForm(await request.formData(), loginForm);
+  const parsed = parseForm(await readFormData(request), loginForm);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const { email, password, redirectTo } = parsed.data;
   const address = clientAddress(context);

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { readFormData } from "~/utils/http.server";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CheckboxField, ErrorSummary, FormState, isFailure } from "~/components/form";
@@ -43,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const back = `/monitoring/${encodeURIComponent(token)}`;
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   // The honeypot: a person never sees this field; a robot that fills it is thanked and ignored.
   const honeypot = formData.get("website");
   if (typeof honeypot === "string" && honeypot.trim() !== "") return redirect(`${back}?sent=1`);

@@ -7,7 +7,7 @@ import { setupForm } from "~/forms/users.server";
 import { createSession } from "~/models/session.server";
 import { createFirstAdmin, hasAnyUser } from "~/models/user.server";
 import { failure, parseForm } from "~/utils/forms.server";
-import { notFound } from "~/utils/http.server";
+import { notFound, readFormData } from "~/utils/http.server";
 import { PASSWORD_HINT } from "~/utils/password-policy";
 import { sessionCookieHeader } from "~/utils/session.server";
 
@@ -21,7 +21,7 @@ export async function loader(_: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   if (hasAnyUser()) notFound();
-  const parsed = parseForm(await request.formData(), setupForm);
+  const parsed = parseForm(await readFormData(request), setupForm);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const { name, email, password } = parsed.data;
   const created = await createFirstAdmin({ name, email, password });

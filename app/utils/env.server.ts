@@ -50,7 +50,25 @@ const settingsSchema = z.object({
     .min(0, "must be 0 (no automatic backups) or more days")
     .max(3650, "must be at most 3650 days")
     .default(14),
+  WRITE_LIMIT_PER_USER: writesPerMinute(),
+  WRITE_LIMIT_PER_ADDRESS: writesPerMinute(),
 });
+
+/** Writes (form posts) a minute; 0 turns the limit off. */
+function writesPerMinute() {
+  return z.coerce
+    .number({ invalid_type_error: "must be a whole number of writes a minute (0 for no limit)" })
+    .int("must be a whole number of writes a minute (0 for no limit)")
+    .min(0, "must be 0 (no limit) or more")
+    .max(1_000_000, "must be at most 1000000")
+    .optional();
+}
+
+/**
+ * The write limits' defaults. The test suite makes thousands of writes as one user in a few
+ * seconds, so under NODE_ENV=test they are off unless set.
+ */
+const WRITE_LIMIT_DEFAULTS = { perUser: 120, perAddress: 300 };
 
 export type Config = {
   env: "development" | "production" | "test";
@@ -66,6 +84,10 @@ export type Config = {
   backupDir: string;
   /** Days automatic backups are kept; 0 turns automatic backups off. */
   backupKeepDays: number;
+  /** Writes a minute one signed-in user may make; 0 means no limit. */
+  writeLimitPerUser: number;
+  /** Writes a minute from one client address (signed in or not); 0 means no limit. */
+  writeLimitPerAddress: number;
 };
 
 export class ConfigError extends Error {
@@ -101,6 +123,11 @@ export function parseConfig(environment: Record<string, string | undefined>): Co
       ? path.resolve(settings.BACKUP_DIR)
       : path.join(path.dirname(databasePath), "backups"),
     backupKeepDays: settings.BACKUP_KEEP_DAYS,
+    writeLimitPerUser:
+      settings.WRITE_LIMIT_PER_USER ?? (settings.NODE_ENV === "test" ? 0 : WRITE_LIMIT_DEFAULTS.perUser),
+    writeLimitPerAddress:
+      settings.WRITE_LIMIT_PER_ADDRESS ??
+      (settings.NODE_ENV === "test" ? 0 : WRITE_LIMIT_DEFAULTS.perAddress),
   };
 }
 

@@ -13,14 +13,22 @@ export type ParsedForm<T> = { ok: true; data: T } | ({ ok: false } & FormFailure
 /** Never sent back to the page, even on error. */
 const NEVER_ECHOED = /password/i;
 
+/**
+ * Sets a field's value as an own property, so a posted field called "__proto__" or "constructor"
+ * is a field like any other, never the object's prototype or one of its inherited members.
+ */
+function setField(values: FormValues, key: string, value: string | string[]) {
+  Object.defineProperty(values, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /** Reads a form: every field as a string, or as a list when it appears more than once. */
 export function formValues(formData: FormData): FormValues {
   const values: FormValues = {};
   for (const [key, raw] of formData.entries()) {
     if (typeof raw !== "string") continue;
-    const existing = values[key];
-    if (existing === undefined) values[key] = raw;
-    else values[key] = Array.isArray(existing) ? [...existing, raw] : [existing, raw];
+    const existing = Object.hasOwn(values, key) ? values[key] : undefined;
+    if (existing === undefined) setField(values, key, raw);
+    else setField(values, key, Array.isArray(existing) ? [...existing, raw] : [existing, raw]);
   }
   return values;
 }
@@ -86,7 +94,7 @@ export function failure(values: FormValues, error?: z.ZodError, extra: FieldErro
   }
   const kept: FormValues = {};
   for (const [key, value] of Object.entries(values)) {
-    if (!NEVER_ECHOED.test(key)) kept[key] = value;
+    if (!NEVER_ECHOED.test(key)) setField(kept, key, value);
   }
   return { errors, values: kept };
 }

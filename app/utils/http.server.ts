@@ -29,3 +29,15 @@ export function safeRedirectPath(to: FormDataEntryValue | string | null | undefi
 export function clientAddress(context: AppLoadContext): string {
   return context.clientAddress ?? "unknown";
 }
+
+/** The submitted form, or a 400 page when the body cannot be read as a form (never a 500). */
+export async function readFormData(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch {
+    throw new Response("The form could not be read. Go back and try again.", {
+      status: 400,
+      statusText: "Bad Request",
+    });
+  }
+}

@@ -1,3 +1,4 @@
+import { readFormData } from "./http.server";
 import { data, redirect } from "@remix-run/node";
 import type { MonitoredPersonType } from "~db/enums";
 import { monitoringForm, withdrawConsentForm } from "~/forms/monitoring.server";
@@ -44,7 +45,7 @@ export async function monitoringPageAction(request: Request, person: MonitoredPe
   const user = await requireUser(request, "editor");
   if (!canSeeEquality(user)) forbidden(NOT_PERMITTED);
   if (!getMonitoredPerson(person)) notFound();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   const path = monitoringPath(person);
   switch (intent) {

@@ -1,3 +1,4 @@
+import { readFormData } from "./http.server";
 import { data, redirect } from "@remix-run/node";
 import { erasureForm, sameName } from "~/forms/personal-data.server";
 import {
@@ -41,7 +42,7 @@ export async function erasureAction(request: Request, person: PersonRef) {
   const user = await requireUser(request, "admin");
   const plan = erasurePlan(person) ?? notFound();
   if (plan.person.erased) return redirect(personalDataPath(person));
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = parseForm(formData, erasureForm);
   if (!parsed.ok) return data(parsed, { status: 400, headers: PRIVATE });
   if (!sameName(parsed.data.confirmName, plan.person.name)) {
