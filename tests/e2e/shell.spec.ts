@@ -13,7 +13,7 @@ test.describe("the app shell", () => {
 
   test("the first Tab reaches the skip link, which moves focus to the content", async ({ page }) => {
     await signIn(page);
-    await page.goto("/users");
+    await page.goto("/users", { waitUntil: "networkidle" });
     await page.keyboard.press("Tab");
     const skip = page.getByRole("link", { name: "Skip to main content" });
     await expect(skip).toBeFocused();
