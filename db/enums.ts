@@ -239,7 +239,7 @@ export type AssessmentAnswer = (typeof answerValues)[number];
 export const importKinds = ["partners", "contributors", "volunteers"] as const;
 export type ImportKind = (typeof importKinds)[number];
 
-export const importStatuses = ["draft", "imported", "undone"] as const;
+export const importStatuses = ["draft", "importing", "imported", "undoing", "undone"] as const;
 export type ImportStatus = (typeof importStatuses)[number];
 
 // Feedback from partners and participants

@@ -283,6 +283,7 @@ const policy: Record<string, Policy> = {
   "contributors[.]csv.tsx": P("viewer", "none", { probes: ["?q=Zedtown"] }),
   "feedback.$token.tsx": P("public", "public", { form: () => ({ website: "", satisfaction: "3" }) }),
   "healthz.tsx": P("public"),
+  "imports.$batchId.progress.tsx": P("editor"),
   "login.tsx": P("public", "public", {
     form: () => ({ email: "nobody@example.org", password: "wrong password" }),
   }),

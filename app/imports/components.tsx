@@ -3,7 +3,9 @@ import type { ImportStatus } from "~db/enums";
 
 export const importStatusLabels: Record<ImportStatus, string> = {
   draft: "Not imported yet",
+  importing: "Importing",
   imported: "Imported",
+  undoing: "Undoing",
   undone: "Undone",
 };
 

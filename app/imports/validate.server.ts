@@ -831,7 +831,7 @@ export async function checkRows(
   batch: BatchContent,
   lookups: Lookups,
   options: CheckOptions,
-  chunk = 1000,
+  chunk = 250,
 ): Promise<CheckedRow[]> {
   const skipped = new Set(batch.skipped);
   const firstByName = new Map<string, number>();

@@ -30,7 +30,7 @@ import {
   type VolunteerFocus,
 } from "~db/schema";
 import { RULES } from "~/evidence/rules.server";
-import { autoMapping, IMPORT_FIELDS, importKindLabels } from "~/imports/fields";
+import { autoMapping, countOf, IMPORT_FIELDS, importKindLabels } from "~/imports/fields";
 import {
   checkRows,
   loadLookups,
@@ -266,6 +266,7 @@ export async function previewBatch(
   options: CheckOptions,
 ) {
   const checked = await checkRows(batch, loadLookups(db, batch.kind), options);
+  await letOthersIn();
   const counts = countsOf(checked);
   const withProblems = checked.filter((row) => !row.skipped && row.problems.length > 0);
   const list = view.problemsOnly
@@ -301,11 +302,20 @@ const recordTypeOf: Record<ImportKind, string> = {
   volunteers: "volunteer",
 };
 
+/** How many rows one step of an import or undo writes: a step holds the server a few tens of ms. */
+export const STEP_ROWS = 250;
+
+/** Lets other people's requests in between two steps. */
+const letOthersIn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
- * Imports every row not skipped, all or nothing. The rows are checked first, a chunk at a time
- * (letting other requests in); then, in one transaction, what the tracker may have gained in the
- * meantime is checked again and every record is made. Refused, with nothing made, while any row
- * has a problem.
+ * Imports every row not skipped, all or nothing. The rows are checked first, a chunk at a time;
+ * then what the tracker may have gained in the meantime is checked again, the batch is marked as
+ * importing, and the records are made a step of `STEP_ROWS` at a time with other requests let in
+ * between (`importedCount` says how far it has got, for the progress bar). If a step fails, every
+ * record made so far is taken away again, and the error is passed on; if the server stops half-way,
+ * `finishInterruptedWork` takes them away when it starts. Refused, with nothing made, while any
+ * row has a problem.
  */
 export async function importBatch(id: number, actorId: number, options: CheckOptions): Promise<ImportResult> {
   const batch = getBatch(id);
@@ -323,8 +333,9 @@ export async function importBatch(id: number, actorId: number, options: CheckOpt
   if (records.length === 0)
     return { ok: false, message: "Every row is skipped, so there is nothing to import." };
   const version = versionOf(batch);
+  await letOthersIn();
 
-  return write((tx) => {
+  const refusal = write((tx): ImportResult | null => {
     const current = tx
       .select({
         status: importBatches.status,
@@ -344,9 +355,34 @@ export async function importBatch(id: number, actorId: number, options: CheckOpt
     }
     const clash = clashWithTracker(tx, batch.kind, records);
     if (clash) return { ok: false, message: clash };
-    const make = recordMaker(tx, id, actorId);
-    for (const record of records) make(record);
     tx.update(importBatches)
+      .set({ status: "importing", importedCount: 0 })
+      .where(eq(importBatches.id, id))
+      .run();
+    return null;
+  });
+  if (refusal) return refusal;
+
+  try {
+    for (let done = 0; done < records.length; done += STEP_ROWS) {
+      await letOthersIn();
+      const step = records.slice(done, done + STEP_ROWS);
+      write((tx) => {
+        const make = recordMaker(tx, id, actorId);
+        for (const record of step) make(record);
+        tx.update(importBatches)
+          .set({ importedCount: done + step.length })
+          .where(eq(importBatches.id, id))
+          .run();
+      });
+    }
+  } catch (error) {
+    await takeBackUnfinishedImport(id, actorId);
+    throw error;
+  }
+  write((tx) =>
+    tx
+      .update(importBatches)
       .set({
         status: "imported",
         importedCount: records.length,
@@ -355,9 +391,90 @@ export async function importBatch(id: number, actorId: number, options: CheckOpt
         undoneBy: null,
       })
       .where(eq(importBatches.id, id))
-      .run();
-    return { ok: true, count: records.length };
-  });
+      .run(),
+  );
+  return { ok: true, count: records.length };
+}
+
+export type BatchProgress = { status: ImportStatus; done: number; total: number };
+
+/** How far an import or undo has got, for its progress bar: records made, or taken away, of how many. */
+export function batchProgress(id: number): BatchProgress | null {
+  const batch = db
+    .select({
+      kind: importBatches.kind,
+      status: importBatches.status,
+      importedCount: importBatches.importedCount,
+      toImport: sql<number>`json_array_length(${importBatches.rows}) - json_array_length(${importBatches.skipped})`,
+    })
+    .from(importBatches)
+    .where(eq(importBatches.id, id))
+    .get();
+  if (!batch) return null;
+  if (batch.status !== "undoing") {
+    return { status: batch.status, done: batch.importedCount, total: batch.toImport };
+  }
+  const { left } = db
+    .select({ left: count() })
+    .from(importBatchRecords)
+    .where(
+      and(eq(importBatchRecords.batchId, id), eq(importBatchRecords.recordType, recordTypeOf[batch.kind])),
+    )
+    .get()!;
+  return { status: batch.status, done: Math.max(0, batch.importedCount - left), total: batch.importedCount };
+}
+
+/**
+ * Takes away every record an unfinished import made, a step at a time, and returns the batch to
+ * where it was before (a draft, or undone), so it can be imported again.
+ */
+async function takeBackUnfinishedImport(id: number, actorId: number | null) {
+  const batch = db
+    .select({ kind: importBatches.kind, undoneAt: importBatches.undoneAt })
+    .from(importBatches)
+    .where(eq(importBatches.id, id))
+    .get();
+  if (!batch) return;
+  await removeMade(id, batch.kind, actorId);
+  write((tx) =>
+    tx
+      .update(importBatches)
+      .set({ status: batch.undoneAt ? "undone" : "draft", importedCount: 0 })
+      .where(eq(importBatches.id, id))
+      .run(),
+  );
+}
+
+/**
+ * Run when the server starts: an import the server stopped half-way through is taken away (all
+ * or nothing), and an undo it stopped half-way through is finished.
+ */
+export async function finishInterruptedWork() {
+  const unfinished = db
+    .select({
+      id: importBatches.id,
+      status: importBatches.status,
+      kind: importBatches.kind,
+      createdBy: importBatches.createdBy,
+      undoneBy: importBatches.undoneBy,
+    })
+    .from(importBatches)
+    .where(inArray(importBatches.status, ["importing", "undoing"]))
+    .all();
+  for (const batch of unfinished) {
+    if (batch.status === "importing") {
+      await takeBackUnfinishedImport(batch.id, batch.createdBy);
+      console.log(
+        `Import ${batch.id} was interrupted when the server stopped: the records it had made were taken away.`,
+      );
+    } else {
+      await removeMade(batch.id, batch.kind, batch.undoneBy);
+      markUndone(batch.id);
+      console.log(
+        `The undo of import ${batch.id} was interrupted when the server stopped: it has been finished.`,
+      );
+    }
+  }
 }
 
 /** A record added since the rows were checked, with a name, email address or partner that no longer fits. */
@@ -631,11 +748,11 @@ function auditWriter(tx: Tx) {
     for (const entry of entries.splice(0)) insert.run(entry);
   };
   return {
-    create(actorId: number, ref: { type: string; id: number }, values: Record<string, unknown>) {
+    create(actorId: number | null, ref: { type: string; id: number }, values: Record<string, unknown>) {
       auditCreate(keeper, actorId, ref, values);
       flush();
     },
-    delete(actorId: number, ref: { type: string; id: number }, values: Record<string, unknown>) {
+    delete(actorId: number | null, ref: { type: string; id: number }, values: Record<string, unknown>) {
       auditDelete(keeper, actorId, ref, values);
       flush();
     },
@@ -925,11 +1042,13 @@ export type UndoResult = { ok: true; count: number } | { ok: false; message: str
 
 /**
  * Deletes exactly the records the batch made, with their evidence links, equality answers and
- * (for partners) the contacts it made, in one transaction; each deletion is in the audit trail.
- * Refused while any record has gained something that depends on it.
+ * (for partners) the contacts it made, a step at a time with other requests let in between; each
+ * deletion is in the audit trail. Refused while any record has gained something that depends on
+ * it. Should a record gain one in the moments the undo runs, the undo stops there: what was
+ * deleted stays deleted, the rest stays imported and can be undone once it is free.
  */
-export function undoBatch(batchId: number, actorId: number): UndoResult {
-  return write((tx) => {
+export async function undoBatch(batchId: number, actorId: number): Promise<UndoResult> {
+  const begun = write((tx): UndoResult | { ok: true; kind: ImportKind } => {
     const batch = tx
       .select({ kind: importBatches.kind, status: importBatches.status })
       .from(importBatches)
@@ -942,29 +1061,115 @@ export function undoBatch(batchId: number, actorId: number): UndoResult {
     if (dependants.length > 0) {
       return { ok: false, message: "Some of the records are now used elsewhere.", dependants };
     }
-    let count = 0;
-    if (batch.kind === "partners") {
-      deleteMade(tx, batchId, "contact", contacts, actorId);
-      count = deleteMade(tx, batchId, "partner", partners, actorId);
-    } else if (batch.kind === "contributors") {
-      count = deleteMade(tx, batchId, "contributor", contributors, actorId);
-    } else {
-      count = deleteMade(tx, batchId, "volunteer", volunteers, actorId);
-    }
-    tx.delete(importBatchRecords).where(eq(importBatchRecords.batchId, batchId)).run();
     tx.update(importBatches)
-      .set({ status: "undone", undoneAt: new Date(), undoneBy: actorId })
+      .set({ status: "undoing", undoneBy: actorId })
       .where(eq(importBatches.id, batchId))
       .run();
-    return { ok: true, count };
+    return { ok: true, kind: batch.kind };
   });
+  if (!begun.ok || !("kind" in begun)) return begun;
+  let count = 0;
+  try {
+    count = await removeMade(batchId, begun.kind, actorId, (removed) => (count = removed));
+  } catch (error) {
+    console.error(`The undo of import ${batchId} stopped part-way`, error);
+    write((tx) =>
+      tx
+        .update(importBatches)
+        .set({ status: "imported", undoneBy: null })
+        .where(eq(importBatches.id, batchId))
+        .run(),
+    );
+    return {
+      ok: false,
+      message: `The undo stopped part-way: ${countOf(begun.kind, count)} taken away, but the rest are now used elsewhere, so they stay in the tracker. Undo again to see what uses them.`,
+    };
+  }
+  markUndone(batchId);
+  return { ok: true, count };
+}
+
+function markUndone(batchId: number) {
+  write((tx) =>
+    tx
+      .update(importBatches)
+      .set({ status: "undone", undoneAt: new Date() })
+      .where(eq(importBatches.id, batchId))
+      .run(),
+  );
+}
+
+/**
+ * Deletes the records a batch made, `STEP_ROWS` at a time (for partners, with the contacts the
+ * batch made for them), letting other requests in between steps. Returns how many it deleted.
+ */
+async function removeMade(
+  batchId: number,
+  kind: ImportKind,
+  actorId: number | null,
+  onStep?: (removed: number) => void,
+): Promise<number> {
+  const type = recordTypeOf[kind];
+  let removed = 0;
+  for (;;) {
+    await letOthersIn();
+    const step = write((tx) => {
+      const ids = tx
+        .select({ id: importBatchRecords.recordId })
+        .from(importBatchRecords)
+        .where(and(eq(importBatchRecords.batchId, batchId), eq(importBatchRecords.recordType, type)))
+        .limit(STEP_ROWS)
+        .all()
+        .map((row) => row.id);
+      if (ids.length === 0) return null;
+      if (kind === "partners") {
+        const contactIds = tx
+          .select({ id: importBatchRecords.recordId })
+          .from(importBatchRecords)
+          .innerJoin(contacts, eq(contacts.id, importBatchRecords.recordId))
+          .where(
+            and(
+              eq(importBatchRecords.batchId, batchId),
+              eq(importBatchRecords.recordType, "contact"),
+              inArray(contacts.partnerId, ids),
+            ),
+          )
+          .all()
+          .map((row) => row.id);
+        deleteMade(tx, batchId, "contact", contacts, contactIds, actorId);
+      }
+      return deleteMade(tx, batchId, type, tableOf[kind], ids, actorId);
+    });
+    if (step === null) break;
+    removed += step;
+    onStep?.(removed);
+  }
+  // What is left on the list: contacts of the batch's partners deleted by hand since.
+  write((tx) => tx.delete(importBatchRecords).where(eq(importBatchRecords.batchId, batchId)).run());
+  return removed;
 }
 
 type MadeTable = typeof partners | typeof contacts | typeof contributors | typeof volunteers;
 
-/** As each model's delete does, for every record of one type the batch made, a statement at a time. */
-function deleteMade(tx: Tx, batchId: number, type: string, table: MadeTable, actorId: number): number {
-  const ids = madeBy(tx, batchId, type);
+const tableOf: Record<ImportKind, MadeTable> = {
+  partners,
+  contributors,
+  volunteers,
+};
+
+/**
+ * As each model's delete does, for the given records of one type the batch made; they are struck
+ * off the batch's list (including any deleted by hand since). Returns how many were deleted.
+ */
+function deleteMade(
+  tx: Tx,
+  batchId: number,
+  type: string,
+  table: MadeTable,
+  ids: number[],
+  actorId: number | null,
+): number {
+  if (ids.length === 0) return 0;
   const audit = auditWriter(tx);
   const before = tx.select().from(table).where(inArray(table.id, ids)).all() as Record<string, unknown>[];
   const focuses = new Map<number, VolunteerFocus[]>();
@@ -982,6 +1187,15 @@ function deleteMade(tx: Tx, batchId: number, type: string, table: MadeTable, act
     .run();
   if (type === "volunteer" || type === "contributor") eraseMonitoring(tx, type, ids, audit, actorId);
   tx.delete(table).where(inArray(table.id, ids)).run();
+  tx.delete(importBatchRecords)
+    .where(
+      and(
+        eq(importBatchRecords.batchId, batchId),
+        eq(importBatchRecords.recordType, type),
+        inArray(importBatchRecords.recordId, ids),
+      ),
+    )
+    .run();
   for (const row of before) {
     const id = row.id as number;
     const values = type === "volunteer" ? { ...row, focuses: focusWords(focuses.get(id) ?? []) } : row;
@@ -1010,9 +1224,9 @@ const monitoringFields = [
 function eraseMonitoring(
   tx: Tx,
   type: MonitoredPersonType,
-  ids: ReturnType<typeof madeBy>,
+  ids: number[],
   audit: ReturnType<typeof auditWriter>,
-  actorId: number,
+  actorId: number | null,
 ) {
   tx.delete(monitoringFormLinks)
     .where(

@@ -6,7 +6,15 @@ import type {
   SerializeFrom,
 } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useLocation,
+  useNavigation,
+  useRevalidator,
+} from "@remix-run/react";
 import { Notice } from "~/components/flash";
 import {
   ErrorSummary,
@@ -22,6 +30,7 @@ import { PageNotice } from "~/components/page-notice";
 import { parseMapping, parseRowFix, rowForm } from "~/forms/imports.server";
 import { mappingFieldName } from "~/imports/fields";
 import { ImportStatusBadge, ImportSteps } from "~/imports/components";
+import { BatchProgressBar } from "~/imports/progress";
 import {
   IMPORT_FIELDS,
   columnLetter,
@@ -35,6 +44,7 @@ import {
 import { chooseValue } from "~/imports/validate.server";
 import {
   batchMonitoringCount,
+  batchProgress,
   batchResult,
   getBatch,
   importBatch,
@@ -100,6 +110,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     undoneByName: batch.undoneByName,
   };
   const base = { batch: summary, canSeeEquality: equality };
+
+  if (batch.status === "importing" || batch.status === "undoing") {
+    return { ...base, view: "working" as const, progress: batchProgress(id)! };
+  }
 
   if (batch.status === "imported") {
     return {
@@ -257,18 +271,53 @@ export default function ImportBatch() {
           <ImportStatusBadge status={batch.status} />
         </p>
         <ImportSteps
-          current={loaded.view === "result" ? "import" : loaded.view === "columns" ? "columns" : "rows"}
-          batchId={loaded.view === "result" ? undefined : batch.id}
+          current={
+            loaded.view === "result" || loaded.view === "working"
+              ? "import"
+              : loaded.view === "columns"
+                ? "columns"
+                : "rows"
+          }
+          batchId={loaded.view === "result" || loaded.view === "working" ? undefined : batch.id}
         />
       </PageHeader>
       {loaded.view === "result" ? (
         <Result data={loaded} />
+      ) : loaded.view === "working" ? (
+        <Working data={loaded} />
       ) : loaded.view === "columns" ? (
         <Columns data={loaded} />
       ) : (
         <Rows data={loaded} />
       )}
     </>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// While an import or undo runs (seen by anyone who opens the file meanwhile, or without JavaScript)
+
+function Working({ data }: { data: Extract<LoaderData, { view: "working" }> }) {
+  const { batch, progress } = data;
+  const revalidator = useRevalidator();
+  const undoing = progress.status === "undoing";
+  return (
+    <section className="card" aria-labelledby="working-title">
+      <h2 id="working-title">{undoing ? "Undoing the import" : "Importing"}</h2>
+      <p role="status">
+        {undoing
+          ? "The records this file added are being taken away. This page shows the file again when it is done."
+          : "The rows are being added to the tracker. This page shows what was added when it is done."}
+      </p>
+      <BatchProgressBar
+        batchId={batch.id}
+        initial={progress}
+        describe={(done, of) =>
+          `${done.toLocaleString("en-GB")} of ${countOf(batch.kind, of)} ${undoing ? "taken away" : "added"} so far.`
+        }
+        onFinished={revalidator.revalidate}
+      />
+    </section>
   );
 }
 
@@ -661,6 +710,15 @@ function Rows({ data }: { data: Extract<LoaderData, { view: "rows" }> }) {
         <p role="status" className="muted">
           {importing ? "Importing: large files take a few seconds. Please keep this page open." : ""}
         </p>
+        {importing ? (
+          <BatchProgressBar
+            batchId={batch.id}
+            initial={{ done: 0, total: counts.ready }}
+            describe={(done, of) =>
+              `${done.toLocaleString("en-GB")} of ${countOf(batch.kind, of)} added so far.`
+            }
+          />
+        ) : null}
       </section>
     </>
   );

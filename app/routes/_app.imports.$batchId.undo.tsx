@@ -35,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, "editor");
   const id = parseId(params.batchId);
   if (!getBatch(id)) notFound();
-  const result = undoBatch(id, user.id);
+  const result = await undoBatch(id, user.id);
   if (!result.ok) return data({ message: result.message }, { status: 409 });
   return redirect(withNotice("/imports", "undone"));
 }
@@ -59,7 +59,9 @@ export default function UndoImport() {
           <p>
             {batch.status === "undone"
               ? "This import has already been undone: the records it added are no longer in the tracker."
-              : "This file has not been imported, so there is nothing to undo."}
+              : batch.status === "importing" || batch.status === "undoing"
+                ? "This file is being imported or undone right now. Wait a moment, then look at the file again."
+                : "This file has not been imported, so there is nothing to undo."}
           </p>
           <p>
             <Link to={`/imports/${batch.id}`}>Go back to the file</Link>

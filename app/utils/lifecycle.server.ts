@@ -1,6 +1,7 @@
 import { startAutomaticBackups, type AutomaticBackups } from "~db/backup.server";
 import { migrateDatabase } from "~db/migrate.server";
 import { acquireLock, releaseLock } from "~db/restore-lock.server";
+import { finishInterruptedWork } from "~/models/import.server";
 import { eraseExpiredLinks } from "~/models/monitoring.server";
 import { sqlite } from "./db.server";
 import { getConfig } from "./env.server";
@@ -12,8 +13,9 @@ let backups: AutomaticBackups | undefined;
 
 /**
  * Runs once before the server listens: takes the database's lock file (so `db:restore` refuses
- * while the app runs), applies migrations, tidies expired sessions and links, and starts the daily
- * backups and the retention rule for equality monitoring data.
+ * while the app runs), applies migrations, tidies expired sessions and links, settles an import or
+ * undo the last run stopped half-way through, and starts the daily backups and the retention rule
+ * for equality monitoring data.
  */
 export async function startup() {
   const config = getConfig();
@@ -26,6 +28,7 @@ export async function startup() {
   }
   deleteExpiredSessions();
   eraseExpiredLinks();
+  await finishInterruptedWork();
   startRetentionSchedule();
   // Keep the query planner's statistics fresh (cheap when nothing has changed).
   sqlite.pragma("optimize = 0x10002");
