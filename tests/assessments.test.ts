@@ -2,10 +2,15 @@ import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { actions, assessmentAnswers, assessmentEvidence, auditEvents, evidenceLinks } from "~db/schema";
 import { ELEMENTS, FOOTNOTES, LINES, SECTION, getElement } from "~/checklist/section3";
-import { answerFingerprint, compareAssessments } from "~/models/assessment.server";
+import {
+  answerFingerprint,
+  compareAssessments,
+  COPY_STEP,
+  finishAssessment,
+} from "~/models/assessment.server";
 import { listActions } from "~/models/action.server";
 import { saveSettings } from "~/models/settings.server";
-import { db } from "~/utils/db.server";
+import { db, sqlite } from "~/utils/db.server";
 import { action as pageAction, loader as pageLoader } from "~/routes/_app.assessments.$assessmentId._index";
 import {
   action as finishAction,
@@ -525,6 +530,48 @@ describe("finishing", () => {
     expect(page.evidence["3.3.1"].items).toHaveLength(3);
     const { text } = await download(editor.cookie, id);
     expect(text.match(/Volunteer: A record that no longer exists, 1 Oct 2026/g)).toHaveLength(1203);
+  });
+});
+
+describe("finishing with years of evidence", () => {
+  const copies = (id: number) =>
+    db.select().from(assessmentEvidence).where(eq(assessmentEvidence.assessmentId, id)).all().length;
+
+  it("copies in steps, serving other requests between them, and copies nothing when a step fails", async () => {
+    const editor = await signedInUser("editor");
+    for (let i = 1; i <= 5_000; i += 1) {
+      seedLink(i % 2 ? "3.3.1" : "3.1.1a", 9_000 + i, `2026-0${1 + (i % 9)}-01`, "volunteer");
+    }
+    const id = await start(editor.cookie);
+
+    // The fourth step fails (a full disk, say): the three copied before it are deleted again.
+    sqlite.exec(
+      `CREATE TEMP TRIGGER copy_fails BEFORE INSERT ON assessment_evidence WHEN (SELECT count(*) FROM assessment_evidence WHERE assessment_id = ${id}) >= ${COPY_STEP * 3} BEGIN SELECT RAISE(ABORT, 'the disk is full'); END`,
+    );
+    try {
+      await expect(finishAssessment(id, editor.id)).rejects.toThrow("the disk is full");
+    } finally {
+      sqlite.exec("DROP TRIGGER copy_fails");
+    }
+    expect(copies(id)).toBe(0);
+    expect((await openPage(editor.cookie, id)).data.assessment.status).toBe("in_progress");
+
+    // While it copies, the page is served (still in progress) and a second press copies nothing more.
+    const finishing = finishAssessment(id, editor.id);
+    expect(await finishAssessment(id, editor.id)).toBe("busy");
+    expect((await finish(editor.cookie, id)).location).toBe(`/assessments/${id}?notice=finishing`);
+    expect((await openPage(editor.cookie, id)).data.assessment.status).toBe("in_progress");
+    expect(await finishing).toBe("finished");
+    expect(copies(id)).toBe(5_000);
+    const page = (await openPage(editor.cookie, id)).data;
+    expect(page.assessment.status).toBe("finished");
+    expect(page.evidence["3.3.1"].count).toBe(2_500);
+    // Newest first, as the live evidence was.
+    expect(page.evidence["3.3.1"].items.map((item: { evidenceDate: string }) => item.evidenceDate)).toEqual([
+      "2026-09-01",
+      "2026-09-01",
+      "2026-09-01",
+    ]);
   });
 });
 

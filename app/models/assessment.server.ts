@@ -15,10 +15,12 @@ import { lineChange, lineChanges, type LineChange } from "~/components/assessmen
 import { checklistCoverage } from "~/evidence/coverage.server";
 import { ruleReason } from "~/evidence/rules.server";
 import type { AnswerInput, AssessmentInput, PlanActionInput } from "~/forms/assessments.server";
-import { db, write } from "~/utils/db.server";
+import { cached } from "~/utils/cache.server";
+import { db, write, type Tx } from "~/utils/db.server";
 import { offsetOf, PAGE_SIZE } from "~/utils/list-query.server";
 import { actionsFrom, addActions } from "./action.server";
 import { auditCreate, auditUpdate } from "./audit.server";
+import { recentSince } from "./evidence.server";
 import { describeRecords, recordKey, recordKindLabels } from "./records.server";
 import { getSetting } from "./settings.server";
 
@@ -249,11 +251,21 @@ const emptyLine = (): LineEvidenceView => ({
   items: [],
 });
 
-/** The confirmed evidence today: counts for every line and the newest few items of each, in a few queries. */
+/**
+ * The confirmed evidence today: counts for every line and the newest few items of each. The same
+ * for every assessment in progress and every visit, so it is worked out once and kept until the
+ * data changes (or the day moves what counts as recent), like the checklist's coverage.
+ */
 function liveEvidence(perLine: number, now: Date) {
+  return cached(`assessment-live-evidence:${perLine}:${recentSince(now)}`, () =>
+    computeLiveEvidence(perLine, now),
+  );
+}
+
+function computeLiveEvidence(perLine: number, now: Date) {
   const coverage = checklistCoverage(now);
-  // The newest few of each line: one short index range per line (a window over every link would
-  // read them all).
+  // The newest few of each line: one short index range per line, as the index holds the date and
+  // then the id, the order shown (a window over every link would read them all).
   const newestOfLine = db
     .select({
       id: evidenceLinks.id,
@@ -303,8 +315,16 @@ function liveEvidence(perLine: number, now: Date) {
   return { lines, recencyMonths: coverage.recencyMonths };
 }
 
-/** The evidence a finished assessment kept: counts per line and the newest `perLine` items of each. */
+/**
+ * The evidence a finished assessment kept: counts per line and the newest `perLine` items of each.
+ * Counting reads the whole copy (600,000 links on a large organisation), so it is kept until the
+ * data changes (the copy never does, but the records it links to may be renamed or removed).
+ */
 function storedEvidence(id: number, perLine: number) {
+  return cached(`assessment-stored-evidence:${id}:${perLine}`, () => computeStoredEvidence(id, perLine));
+}
+
+function computeStoredEvidence(id: number, perLine: number) {
   const totals = db
     .select({
       lineCode: assessmentEvidence.lineCode,
@@ -328,7 +348,9 @@ function storedEvidence(id: number, perLine: number) {
       note: assessmentEvidence.note,
     })
     .from(assessmentEvidence)
-    .where(and(eq(assessmentEvidence.assessmentId, id), eq(assessmentEvidence.lineCode, sql.placeholder("line"))))
+    .where(
+      and(eq(assessmentEvidence.assessmentId, id), eq(assessmentEvidence.lineCode, sql.placeholder("line"))),
+    )
     .orderBy(desc(assessmentEvidence.evidenceDate), desc(assessmentEvidence.id))
     .limit(perLine)
     .prepare();
@@ -514,73 +536,163 @@ export function saveAnswers(id: number, changes: AnswerInput[], actorId: number,
 // ---------------------------------------------------------------------------------------------
 // Finishing
 
-const COPY_CHUNK = 500;
+/** How many evidence links one step of finishing copies: a step holds the server a few tens of ms. */
+export const COPY_STEP = 500;
+
+/** Assessments being finished now, so a second press of the button does not copy twice. */
+const finishing = new Set<number>();
+
+/** Lets other people's requests in between two steps. */
+const letOthersIn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Finishes and locks an assessment, in one transaction: every line's confirmed evidence is copied
- * (a few hundred links at a time) so the assessment keeps what it relied on, whatever happens to
- * the evidence later. Finishing twice changes nothing.
+ * Finishes and locks an assessment. Every line's confirmed evidence is copied, so the assessment
+ * keeps what it relied on, whatever happens to the evidence later. A large organisation has
+ * hundreds of thousands of links, so they are copied `COPY_STEP` at a time, line by line and newest
+ * first, with other requests served between steps (while they are copied the assessment is still
+ * in progress, and reads the live evidence); the last step locks it. If a step fails, the copies
+ * made so far are deleted and the assessment stays in progress; copies left by a server stopped
+ * half-way are deleted when it is next finished. Finishing twice changes nothing.
  */
-export function finishAssessment(id: number, actorId: number, now = new Date()) {
-  return write((tx): "finished" | "already" | "missing" => {
-    const head = tx
-      .select({ status: assessments.status })
-      .from(assessments)
-      .where(eq(assessments.id, id))
-      .get();
-    if (!head) return "missing";
-    if (head.status === "finished") return "already";
-    const ids = tx
-      .select({ id: evidenceLinks.id })
-      .from(evidenceLinks)
-      .where(and(eq(evidenceLinks.status, "confirmed"), inArray(evidenceLinks.lineCode, lineCodes)))
-      .orderBy(asc(evidenceLinks.lineCode), desc(evidenceLinks.evidenceDate), desc(evidenceLinks.id))
-      .all()
-      .map((row) => row.id);
-    for (let i = 0; i < ids.length; i += COPY_CHUNK) {
-      const rows = tx
-        .select({
-          lineCode: evidenceLinks.lineCode,
-          recordType: evidenceLinks.recordType,
-          recordId: evidenceLinks.recordId,
-          evidenceDate: evidenceLinks.evidenceDate,
-          note: evidenceLinks.note,
-          rule: evidenceLinks.rule,
-        })
-        .from(evidenceLinks)
-        .where(inArray(evidenceLinks.id, ids.slice(i, i + COPY_CHUNK)))
-        .all();
-      const records = describeRecords(rows.map((r) => ({ type: r.recordType, id: r.recordId })));
-      tx.insert(assessmentEvidence)
-        .values(
-          rows.map((row) => ({
-            assessmentId: id,
-            lineCode: row.lineCode,
-            recordType: row.recordType,
-            recordId: row.recordId,
-            kind: recordKindLabels[row.recordType] ?? row.recordType,
-            label:
-              records.get(recordKey({ type: row.recordType, id: row.recordId }))?.label ??
-              "A record that no longer exists",
-            evidenceDate: row.evidenceDate,
-            note: row.note ?? ruleReason(row.rule),
-          })),
-        )
-        .run();
+export async function finishAssessment(
+  id: number,
+  actorId: number,
+  now = new Date(),
+): Promise<"finished" | "already" | "missing" | "busy"> {
+  if (finishing.has(id)) return "busy";
+  const head = db
+    .select({ status: assessments.status })
+    .from(assessments)
+    .where(eq(assessments.id, id))
+    .get();
+  if (!head) return "missing";
+  if (head.status === "finished") return "already";
+  finishing.add(id);
+  try {
+    await deleteCopies(id);
+    let copied = 0;
+    try {
+      for (const lineCode of lineCodes) {
+        let after: { evidenceDate: string; id: number } | undefined;
+        for (;;) {
+          await letOthersIn();
+          const step = write((tx) => copyStep(tx, id, lineCode, after));
+          copied += step.copied;
+          if (!step.last) break;
+          after = step.last;
+        }
+      }
+      await letOthersIn();
+      return write((tx) => {
+        const current = tx
+          .select({ status: assessments.status })
+          .from(assessments)
+          .where(eq(assessments.id, id))
+          .get();
+        if (!current) return "missing";
+        tx.update(assessments)
+          .set({ status: "finished", finishedAt: now, finishedBy: actorId, updatedAt: now })
+          .where(eq(assessments.id, id))
+          .run();
+        auditUpdate(
+          tx,
+          actorId,
+          { type: ASSESSMENT, id },
+          { status: "in_progress", evidenceKept: null },
+          { status: "finished", evidenceKept: `${copied} evidence links copied` },
+        );
+        return "finished";
+      });
+    } catch (error) {
+      await deleteCopies(id);
+      throw error;
     }
-    tx.update(assessments)
-      .set({ status: "finished", finishedAt: now, finishedBy: actorId, updatedAt: now })
-      .where(eq(assessments.id, id))
-      .run();
-    auditUpdate(
-      tx,
-      actorId,
-      { type: ASSESSMENT, id },
-      { status: "in_progress", evidenceKept: null },
-      { status: "finished", evidenceKept: `${ids.length} evidence links copied` },
+  } finally {
+    finishing.delete(id);
+  }
+}
+
+/**
+ * Copies the next `COPY_STEP` of a line's confirmed evidence (newest first, after the link last
+ * copied) with the records' names as they are today. Returns how many it copied and the last one,
+ * or no last one when the line is done.
+ */
+function copyStep(
+  tx: Tx,
+  id: number,
+  lineCode: string,
+  after: { evidenceDate: string; id: number } | undefined,
+) {
+  const rows = tx
+    .select({
+      id: evidenceLinks.id,
+      lineCode: evidenceLinks.lineCode,
+      recordType: evidenceLinks.recordType,
+      recordId: evidenceLinks.recordId,
+      evidenceDate: evidenceLinks.evidenceDate,
+      note: evidenceLinks.note,
+      rule: evidenceLinks.rule,
+    })
+    .from(evidenceLinks)
+    .where(
+      and(
+        eq(evidenceLinks.status, "confirmed"),
+        eq(evidenceLinks.lineCode, lineCode),
+        after
+          ? sql`(${evidenceLinks.evidenceDate}, ${evidenceLinks.id}) < (${after.evidenceDate}, ${after.id})`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(evidenceLinks.evidenceDate), desc(evidenceLinks.id))
+    .limit(COPY_STEP)
+    .all();
+  if (rows.length === 0) return { copied: 0, last: undefined };
+  const records = describeRecords(rows.map((r) => ({ type: r.recordType, id: r.recordId })));
+  tx.insert(assessmentEvidence)
+    .values(
+      rows.map((row) => ({
+        assessmentId: id,
+        lineCode: row.lineCode,
+        recordType: row.recordType,
+        recordId: row.recordId,
+        kind: recordKindLabels[row.recordType] ?? row.recordType,
+        label:
+          records.get(recordKey({ type: row.recordType, id: row.recordId }))?.label ??
+          "A record that no longer exists",
+        evidenceDate: row.evidenceDate,
+        note: row.note ?? ruleReason(row.rule),
+      })),
+    )
+    .run();
+  const last = rows[rows.length - 1];
+  return {
+    copied: rows.length,
+    last: rows.length < COPY_STEP ? undefined : { evidenceDate: last.evidenceDate, id: last.id },
+  };
+}
+
+/** Deletes an unfinished assessment's copies of evidence, a step at a time. */
+async function deleteCopies(id: number) {
+  for (;;) {
+    const deleted = write(
+      (tx) =>
+        tx
+          .delete(assessmentEvidence)
+          .where(
+            inArray(
+              assessmentEvidence.id,
+              tx
+                .select({ id: assessmentEvidence.id })
+                .from(assessmentEvidence)
+                .where(eq(assessmentEvidence.assessmentId, id))
+                .limit(COPY_STEP * 5),
+            ),
+          )
+          .run().changes,
     );
-    return "finished";
-  });
+    if (deleted === 0) return;
+    await letOthersIn();
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

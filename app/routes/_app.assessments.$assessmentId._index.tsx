@@ -120,6 +120,8 @@ export default function AssessmentPage() {
           "saved-3.3": "Element 3.3 has been saved.",
           "details-saved": "The title, date and who took part have been saved.",
           finished: "The assessment has been finished and locked.",
+          finishing:
+            "Someone else is finishing this assessment at this moment: it will be locked as soon as its evidence has been copied.",
           "report-later": "The report is ready once the assessment has been finished.",
         }}
       />

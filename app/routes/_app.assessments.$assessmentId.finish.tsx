@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { PageHeader } from "~/components/page-header";
 import { assessmentProgress, finishAssessment, getAssessmentHeader } from "~/models/assessment.server";
 import { requireUser } from "~/utils/auth.server";
@@ -24,14 +24,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, "editor");
   const id = parseId(params.assessmentId);
-  const result = finishAssessment(id, user.id);
+  const result = await finishAssessment(id, user.id);
   if (result === "missing") notFound();
-  return redirect(withNotice(`/assessments/${id}`, "finished"));
+  return redirect(withNotice(`/assessments/${id}`, result === "busy" ? "finishing" : "finished"));
 }
 
 export default function FinishAssessment() {
   const { assessment, progress } = useLoaderData<typeof loader>();
   const unsaved = progress.total - progress.answered;
+  // With years of evidence the copy takes a few seconds.
+  const copying = useNavigation().state === "submitting";
   return (
     <>
       <PageHeader
@@ -59,8 +61,8 @@ export default function FinishAssessment() {
         </ul>
         <p>The action plan can still be worked on after finishing.</p>
         <Form method="post" className="button-row">
-          <button type="submit" className="button">
-            Yes, finish and lock it
+          <button type="submit" className="button" disabled={copying}>
+            {copying ? "Finishing: copying the evidence…" : "Yes, finish and lock it"}
           </button>
           <Link to={`/assessments/${assessment.id}`}>No, go back</Link>
         </Form>

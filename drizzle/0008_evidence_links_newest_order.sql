@@ -1,0 +1,2 @@
+DROP INDEX `evidence_links_status_line_date_idx`;--> statement-breakpoint
+CREATE INDEX `evidence_links_status_line_date_idx` ON `evidence_links` (`status`,`line_code`,`evidence_date`,`id`,`record_type`);
