@@ -184,7 +184,7 @@ describe("the review schedule", () => {
     expect(reviewsDueSoon("2026-11-26", 5, 5)).toMatchObject({ total: 1, rows: [{ partnerId: soon }] });
   });
 
-  it("shows later reviews 25 at a time, and at most 50 overdue with how many more", async () => {
+  it("pages overdue reviews 25 at a time and later ones 10 at a time, each part on its own", async () => {
     const { cookie } = await signedInUser("editor");
     const name = (prefix: string, i: number) => `${prefix} ${String(i).padStart(2, "0")}`;
     for (let i = 1; i <= 52; i += 1)
@@ -195,17 +195,29 @@ describe("the review schedule", () => {
 
     const first = await schedule(cookie);
     expect(first.schedule.totals).toEqual({ overdue: 52, dueSoon: 0, later: 27 });
-    expect(names(first.schedule.overdue)).toEqual(Array.from({ length: 50 }, (_, i) => name("Late", i + 1)));
-    expect(names(first.schedule.later)).toEqual(Array.from({ length: 25 }, (_, i) => name("Far", i + 1)));
+    expect(first.schedulePageSizes).toEqual({ overdue: 25, dueSoon: 25, later: 10 });
+    expect(names(first.schedule.overdue)).toEqual(Array.from({ length: 25 }, (_, i) => name("Late", i + 1)));
+    expect(names(first.schedule.later)).toEqual(Array.from({ length: 10 }, (_, i) => name("Far", i + 1)));
 
-    const second = await schedule(cookie, "?laterPage=2");
-    expect(names(second.schedule.later)).toEqual(["Far 26", "Far 27"]);
-    expect(second.schedule.overdue).toHaveLength(50);
-    expect(second.query.laterPage).toBe(2);
+    const third = await schedule(cookie, "?laterPage=3");
+    expect(names(third.schedule.later)).toEqual(Array.from({ length: 7 }, (_, i) => name("Far", i + 21)));
+    expect(names(third.schedule.overdue)).toEqual(names(first.schedule.overdue));
+    expect(third.query.laterPage).toBe(3);
     const beyond = await schedule(cookie, "?laterPage=9");
     expect(beyond.schedule.later).toEqual([]);
     expect(beyond.schedule.totals.later).toBe(27);
     expect((await schedule(cookie, "?laterPage=nonsense")).query.laterPage).toBe(1);
+
+    // Every overdue review is on one of its pages, the later ones staying on theirs.
+    const overdue = [];
+    for (const page of [1, 2, 3]) {
+      const data = await schedule(cookie, `?overduePage=${page}&laterPage=3`);
+      expect(names(data.schedule.later)).toEqual(names(third.schedule.later));
+      overdue.push(...names(data.schedule.overdue));
+    }
+    expect(overdue).toEqual(Array.from({ length: 52 }, (_, i) => name("Late", i + 1)));
+    expect((await schedule(cookie, "?overduePage=4")).schedule.overdue).toEqual([]);
+    expect((await schedule(cookie, "?overduePage=nonsense")).query.overduePage).toBe(1);
   });
 });
 

@@ -237,12 +237,22 @@ export function decideSuggestions(ids: number[], decision: "confirmed" | "dismis
 
 export type SuggestionFilters = { line?: string; type?: string; page: number };
 
-/** The review queue: pending suggestions, oldest first, with the record and the reason. */
+/**
+ * The review queue: pending suggestions, oldest first, with the record and the reason. A page is
+ * kept until the data changes (any decision changes it), and how many there are is read from the
+ * counts the database keeps by trigger rather than by counting tens of thousands of links.
+ */
 export function listSuggestions(filters: SuggestionFilters) {
+  const { line, type, page } = filters;
+  return cached(`suggestions:${JSON.stringify([line, type, page])}`, () =>
+    suggestionsPage({ line, type, page }),
+  );
+}
+
+function suggestionsPage(filters: SuggestionFilters) {
   const conditions = [eq(evidenceLinks.status, "suggested")];
   if (filters.line) conditions.push(eq(evidenceLinks.lineCode, filters.line));
   if (filters.type) conditions.push(eq(evidenceLinks.recordType, filters.type));
-  const where = and(...conditions);
   const rows = db
     .select({
       id: evidenceLinks.id,
@@ -254,12 +264,19 @@ export function listSuggestions(filters: SuggestionFilters) {
       createdAt: evidenceLinks.createdAt,
     })
     .from(evidenceLinks)
-    .where(where)
+    .where(and(...conditions))
     .orderBy(asc(evidenceLinks.createdAt), asc(evidenceLinks.id))
     .limit(PAGE_SIZE)
     .offset(offsetOf(filters.page))
     .all();
-  const total = db.select({ n: count() }).from(evidenceLinks).where(where).get()!.n;
+  const counted = [eq(evidenceLineCounts.status, "suggested")];
+  if (filters.line) counted.push(eq(evidenceLineCounts.lineCode, filters.line));
+  if (filters.type) counted.push(eq(evidenceLineCounts.recordType, filters.type));
+  const total = db
+    .select({ n: sql<number>`coalesce(sum(${evidenceLineCounts.n}), 0)` })
+    .from(evidenceLineCounts)
+    .where(and(...counted))
+    .get()!.n;
   const records = describeRecords(rows.map((r) => ({ type: r.recordType, id: r.recordId })));
   return {
     total,
@@ -339,6 +356,24 @@ function computeLineCoverage(since: string): Map<string, LineEvidence> {
     line.recent += inBoundaryMonth.pluck().get(code, since, `${boundaryMonth}-31`) as number;
   }
   return coverage;
+}
+
+/**
+ * The newest of a line's confirmed evidence, with what its page shows of each: kept until the
+ * data changes, as the coverage is, so opening a line reads no evidence and no records until
+ * something changes.
+ */
+export function newestEvidenceForLine(lineCode: string, limit: number) {
+  return cached(`line-evidence:${lineCode}:${limit}`, () =>
+    evidenceForLine(lineCode, limit).map((item) => ({
+      id: item.id,
+      recordType: item.recordType,
+      record: item.record && { label: item.record.label, href: item.record.href },
+      evidenceDate: item.evidenceDate,
+      note: item.note,
+      reason: item.reason,
+    })),
+  );
 }
 
 /** A line's confirmed evidence, newest first, with each record's name and page. */

@@ -20,7 +20,7 @@ import { chosenNextReview, type ReviewEditInput, type ReviewInput } from "~/form
 import { db, write } from "~/utils/db.server";
 import { cached } from "~/utils/cache.server";
 import { compare, inIds, listPage, partnerIdsNamed, type PagePlan } from "~/utils/list-page.server";
-import { offsetOf, PAGE_SIZE } from "~/utils/list-query.server";
+import { PAGE_SIZE } from "~/utils/list-query.server";
 import { actionsFrom, addActions } from "./action.server";
 import { auditCreate, auditUpdate, listHistory } from "./audit.server";
 import { evidenceForRecord, suggestEvidence } from "./evidence.server";
@@ -270,27 +270,47 @@ function scheduleTotals(today: string, soon: string): Record<Bucket, number> {
   });
 }
 
-/** Overdue reviews and those due soon are few by nature, but a page shows at most this many of each. */
-export const SCHEDULE_SHORT_LIST = 50;
+/**
+ * How many of each part of the schedule a page shows: a list's page of the reviews to act on
+ * (overdue, due soon), fewer of the later ones, only looked ahead to, so that the reviews page,
+ * with its four tables, stays quick to load.
+ */
+export const SCHEDULE_PAGE_SIZES: Record<Bucket, number> = {
+  overdue: PAGE_SIZE,
+  dueSoon: PAGE_SIZE,
+  later: 10,
+};
+
+/** Which page of each part of the schedule to show (the query string's `overduePage`, …). */
+export type SchedulePages = { overduePage?: number; dueSoonPage?: number; laterPage?: number };
 
 /**
- * The review schedule on a day: overdue reviews and those due in the next 30 days (at most
- * `SCHEDULE_SHORT_LIST` of each), and one page of later ones (25, `laterPage`), each soonest
- * first with the partner's last review and cadence, and how many there are in each part.
+ * The review schedule on a day: overdue reviews, those due in the next 30 days and later ones,
+ * each part soonest first and a page at a time (`SCHEDULE_PAGE_SIZES`), with the partner's last
+ * review and cadence, and how many there are in each part. Kept until the data changes, like the
+ * totals: the schedule is the same for everyone all day, and the page is opened far more often
+ * than partners or reviews change.
  */
-export function listReviewSchedule(today: string, { laterPage = 1 }: { laterPage?: number } = {}) {
-  const soon = dueSoonLimit(today);
-  const totals = scheduleTotals(today, soon);
-  const laterOffset = offsetOf(laterPage);
-  return {
-    overdue: totals.overdue ? scheduled(bucketCondition("overdue", today, soon), SCHEDULE_SHORT_LIST) : [],
-    dueSoon: totals.dueSoon ? scheduled(bucketCondition("dueSoon", today, soon), SCHEDULE_SHORT_LIST) : [],
-    later:
-      totals.later > laterOffset
-        ? scheduled(bucketCondition("later", today, soon), PAGE_SIZE, laterOffset)
-        : [],
-    totals,
-  };
+export function listReviewSchedule(
+  today: string,
+  { overduePage = 1, dueSoonPage = 1, laterPage = 1 }: SchedulePages = {},
+) {
+  return cached(`review-schedule:${today}:${overduePage}:${dueSoonPage}:${laterPage}`, () => {
+    const soon = dueSoonLimit(today);
+    const totals = scheduleTotals(today, soon);
+    const page = (bucket: Bucket, n: number) => {
+      const size = SCHEDULE_PAGE_SIZES[bucket];
+      const offset = (n - 1) * size;
+      // No query at all for a page past the end.
+      return offset < totals[bucket] ? scheduled(bucketCondition(bucket, today, soon), size, offset) : [];
+    };
+    return {
+      overdue: page("overdue", overduePage),
+      dueSoon: page("dueSoon", dueSoonPage),
+      later: page("later", laterPage),
+      totals,
+    };
+  });
 }
 
 function scheduledCount(condition: SQL) {
@@ -329,15 +349,22 @@ function completedWhere(filters: CompletedReviewFilters, plan: PagePlan): SQL | 
   return undefined;
 }
 
-/** Reviews held, newest first, a page at a time. */
+/**
+ * Reviews held, newest first, a page at a time. The page is kept until the data changes, as the
+ * schedule above it is: reviews are held a few times a day, the page is opened far more often.
+ */
 export function listCompletedReviews(filters: CompletedReviewFilters) {
+  const { partnerId, page } = filters;
+  const partner = partnerId ? undefined : filters.partner;
+  return cached(`completed-reviews:${JSON.stringify([partnerId, partner, page])}`, () =>
+    completedPage({ partnerId, partner, page }),
+  );
+}
+
+function completedPage(filters: CompletedReviewFilters) {
   return listPage({
     list: "completed-reviews",
-    filters: {
-      partnerId: filters.partnerId,
-      partner: filters.partnerId ? undefined : filters.partner,
-      page: filters.page,
-    },
+    filters,
     table: reviews,
     id: reviews.id,
     orderBy: [desc(reviews.heldOn), desc(reviews.id)],

@@ -10,7 +10,7 @@ import { getAction, getElement, getLine, lineLabel } from "~/checklist/section3"
 import { answerRuleText } from "~/evidence/answers";
 import { checklistCoverage } from "~/evidence/coverage.server";
 import { rulesForLine } from "~/evidence/rules.server";
-import { evidenceForLine } from "~/models/evidence.server";
+import { newestEvidenceForLine } from "~/models/evidence.server";
 import { recordKindLabels } from "~/utils/record-kinds";
 import { useCanEdit } from "~/utils/app-user";
 import { requireUser } from "~/utils/auth.server";
@@ -33,8 +33,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const action = getAction(code);
   if (action && !line) return { kind: "action" as const, code, coverage };
   if (!line) notFound();
-  const evidence = evidenceForLine(code, SHOWN);
-  return { kind: "line" as const, code, coverage, evidence, hints: rulesForLine(code) };
+  return {
+    kind: "line" as const,
+    code,
+    // Only this line's part of the coverage: the page shows nothing of the other lines.
+    coverage: coverage.lines[code],
+    recencyMonths: coverage.recencyMonths,
+    evidence: newestEvidenceForLine(code, SHOWN),
+    hints: rulesForLine(code),
+  };
 }
 
 export default function ChecklistCodePage() {
@@ -107,7 +114,7 @@ function LinePage() {
   if (data.kind !== "line") return null;
   const line = getLine(data.code)!;
   const action = line.kind === "action" ? getAction(line.actionCode)! : null;
-  const coverage = data.coverage.lines[line.code];
+  const coverage = data.coverage;
   const byKind = new Map<string, typeof data.evidence>();
   for (const item of data.evidence) {
     const list = byKind.get(item.recordType) ?? [];
@@ -171,7 +178,7 @@ function LinePage() {
             </Link>
           </p>
         ) : null}
-        <p className="hint">{answerRuleText(data.coverage.recencyMonths)}</p>
+        <p className="hint">{answerRuleText(data.recencyMonths)}</p>
       </section>
 
       {coverage.recent === 0 ? (
@@ -180,7 +187,7 @@ function LinePage() {
           <p>
             {coverage.confirmed === 0
               ? "There is no confirmed evidence for this line yet."
-              : `There is no evidence dated in the last ${data.coverage.recencyMonths} months.`}
+              : `There is no evidence dated in the last ${data.recencyMonths} months.`}
           </p>
           {data.hints.length > 0 ? (
             <>

@@ -6,7 +6,12 @@ import { FilterForm, ResultCount, useQueryWith } from "~/components/list";
 import { PageHeader } from "~/components/page-header";
 import { RecordFilter } from "~/components/record-filter";
 import { reviewListQuery } from "~/forms/review-list.server";
-import { listCompletedReviews, listReviewSchedule, type ScheduledReview } from "~/models/review.server";
+import {
+  listCompletedReviews,
+  listReviewSchedule,
+  SCHEDULE_PAGE_SIZES,
+  type ScheduledReview,
+} from "~/models/review.server";
 import { DUE_SOON_DAYS } from "~/models/review-schedule.server";
 import { useCanEdit } from "~/utils/app-user";
 import { requireUser } from "~/utils/auth.server";
@@ -24,7 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     today,
     dueSoonDays: DUE_SOON_DAYS,
     pageSize: PAGE_SIZE,
-    schedule: listReviewSchedule(today, { laterPage: query.laterPage }),
+    schedulePageSizes: SCHEDULE_PAGE_SIZES,
+    schedule: listReviewSchedule(today, query),
     completed: listCompletedReviews(query),
     query,
     chosen: { partner: chosenPartner(query.partnerId) },
@@ -33,9 +39,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const number = new Intl.NumberFormat("en-GB");
 
+/** The query-string parameter each part of the schedule pages with. */
+type SchedulePageParam = "overduePage" | "dueSoonPage" | "laterPage";
+
 /**
  * Previous and next pages of one section of this page, each section paging on its own
- * (`laterPage` for later reviews, `page` for completed ones); the links return to its heading.
+ * (`overduePage`, `dueSoonPage` and `laterPage` for the schedule, `page` for completed reviews);
+ * the links return to its heading.
  */
 function SectionPages({
   total,
@@ -49,8 +59,8 @@ function SectionPages({
   total: number;
   page: number;
   pageSize: number;
-  param: "page" | "laterPage";
-  /** The completed reviews' page, kept while the later reviews page on. */
+  param: "page" | SchedulePageParam;
+  /** The completed reviews' page, kept while a part of the schedule pages on. */
   otherPage?: number;
   /** Names the navigation: "Pages of later reviews". */
   label: string;
@@ -91,30 +101,57 @@ function SectionPages({
   );
 }
 
+/**
+ * One part of the schedule, a page at a time: how many there are in its heading, the page's rows,
+ * and below them which ones are shown and the pages.
+ */
 function ScheduleSection({
   id,
   title,
   rows,
   total,
+  page,
+  param,
+  pageSize,
+  completedPage,
+  name,
   empty,
-  after,
 }: {
   id: string;
   title: string;
   rows: ScheduledReview[];
   total: number;
+  page: number;
+  param: SchedulePageParam;
+  pageSize: number;
+  /** The completed reviews' page, kept while this part pages on. */
+  completedPage: number;
+  /** What the rows are, for a page past the end: "overdue reviews". */
+  name: string;
   empty: ReactNode;
-  /** Below the table: how many more there are, or pages. */
-  after: ReactNode;
 }) {
   const canEdit = useCanEdit();
+  const queryWith = useQueryWith();
+  const first = (page - 1) * pageSize + 1;
+  const keptPage = completedPage > 1 ? completedPage : undefined;
   return (
     <section aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>
         {title} <span className="muted">({number.format(total)})</span>
       </h2>
       {rows.length === 0 ? (
-        <div className="empty-state">{empty}</div>
+        <div className="empty-state">
+          {total > 0 ? (
+            <p>
+              There are no more {name}.{" "}
+              <Link to={`${queryWith({ [param]: undefined, page: keptPage })}#${id}-title`}>
+                Back to the first page
+              </Link>
+            </p>
+          ) : (
+            empty
+          )}
+        </div>
       ) : (
         <>
           <div className="table-wrap">
@@ -159,30 +196,34 @@ function ScheduleSection({
               </tbody>
             </table>
           </div>
-          {after}
+          {total > pageSize ? (
+            <>
+              <p className="muted">
+                Showing {number.format(first)}–{number.format(first + rows.length - 1)} of{" "}
+                {number.format(total)}, soonest first.
+              </p>
+              <SectionPages
+                total={total}
+                page={page}
+                pageSize={pageSize}
+                param={param}
+                otherPage={completedPage}
+                label={`Pages of ${name}`}
+                section={`${id}-title`}
+              />
+            </>
+          ) : null}
         </>
       )}
     </section>
   );
 }
 
-/** Below a short list (overdue, due soon): how many more there are than it shows. */
-function AndMore({ shown, total }: { shown: number; total: number }) {
-  if (total <= shown) return null;
-  return (
-    <p className="muted">
-      The first {number.format(shown)} are shown, soonest first, and {number.format(total - shown)} more.
-    </p>
-  );
-}
-
 export default function Reviews() {
-  const { today, dueSoonDays, pageSize, schedule, completed, query, chosen } = useLoaderData<typeof loader>();
+  const { today, dueSoonDays, pageSize, schedulePageSizes, schedule, completed, query, chosen } =
+    useLoaderData<typeof loader>();
   const canEdit = useCanEdit();
-  const queryWith = useQueryWith();
   const nothingScheduled = schedule.totals.overdue + schedule.totals.dueSoon + schedule.totals.later === 0;
-  const laterFirst = (query.laterPage - 1) * pageSize + 1;
-  const laterLast = laterFirst + schedule.later.length - 1;
   const partnerFiltered = Boolean(query.partnerId || query.partner);
   return (
     <>
@@ -207,53 +248,36 @@ export default function Reviews() {
         title="Overdue"
         rows={schedule.overdue}
         total={schedule.totals.overdue}
+        page={query.overduePage}
+        param="overduePage"
+        pageSize={schedulePageSizes.overdue}
+        completedPage={query.page}
+        name="overdue reviews"
         empty={<p>No reviews are overdue.</p>}
-        after={<AndMore shown={schedule.overdue.length} total={schedule.totals.overdue} />}
       />
       <ScheduleSection
         id="due-soon"
         title={`Due in the next ${dueSoonDays} days`}
         rows={schedule.dueSoon}
         total={schedule.totals.dueSoon}
+        page={query.dueSoonPage}
+        param="dueSoonPage"
+        pageSize={schedulePageSizes.dueSoon}
+        completedPage={query.page}
+        name="reviews due soon"
         empty={<p>No reviews are due in the next {dueSoonDays} days.</p>}
-        after={<AndMore shown={schedule.dueSoon.length} total={schedule.totals.dueSoon} />}
       />
       <ScheduleSection
         id="later"
         title="Later"
         rows={schedule.later}
         total={schedule.totals.later}
-        empty={
-          schedule.totals.later > 0 ? (
-            <p>
-              There are no more later reviews.{" "}
-              <Link to={`${queryWith({ page: query.page > 1 ? query.page : undefined })}#later-title`}>
-                Back to the first page
-              </Link>
-            </p>
-          ) : (
-            <p>No reviews are scheduled after the next {dueSoonDays} days.</p>
-          )
-        }
-        after={
-          schedule.totals.later > pageSize ? (
-            <>
-              <p className="muted">
-                Showing {number.format(laterFirst)}–{number.format(laterLast)} of{" "}
-                {number.format(schedule.totals.later)}, soonest first.
-              </p>
-              <SectionPages
-                total={schedule.totals.later}
-                page={query.laterPage}
-                pageSize={pageSize}
-                param="laterPage"
-                otherPage={query.page}
-                label="Pages of later reviews"
-                section="later-title"
-              />
-            </>
-          ) : null
-        }
+        page={query.laterPage}
+        param="laterPage"
+        pageSize={schedulePageSizes.later}
+        completedPage={query.page}
+        name="later reviews"
+        empty={<p>No reviews are scheduled after the next {dueSoonDays} days.</p>}
       />
 
       <section aria-labelledby="completed-title">
