@@ -59,7 +59,9 @@ app.use(
   "/build",
   express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y", index: false }),
 );
-app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false }));
+// Other public files (the icon, robots.txt) have an extension; pages never look for one on disk.
+const publicFiles = express.static(path.join(root, "public"), { maxAge: "1h", index: false });
+app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()));
 app.all(
   "*",
   createRequestHandler({

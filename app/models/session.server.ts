@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
-import { and, eq, gt, lt } from "drizzle-orm";
+import { and, eq, lt } from "drizzle-orm";
 import { sessions, users } from "~db/schema";
+import { cached } from "~/utils/cache.server";
 import { db } from "~/utils/db.server";
 import { getConfig } from "~/utils/env.server";
 
@@ -24,21 +25,36 @@ export function createSession(userId: number, now = new Date()) {
   return { token, expiresAt };
 }
 
-/** The signed-in, still active user behind a session token, or null. */
+/**
+ * The signed-in, still active user behind a session token, or null. Every signed-in request asks
+ * (twice: the app's layout and the page), so the answer is kept until the data next changes:
+ * signing out, a password change, deactivation or a new role all change the data and are seen at
+ * once, and expiry is checked on every call.
+ */
 export function findSessionUser(token: string, now = new Date()): SessionUser | null {
-  const row = db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      canViewEquality: users.canViewEquality,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.idHash, hashToken(token)), gt(sessions.expiresAt, now), eq(users.active, true)))
-    .get();
-  return row ?? null;
+  const idHash = hashToken(token);
+  const found = cached(`session:${idHash}`, () => sessionWithUser(idHash));
+  if (!found || found.expiresAt <= now) return null;
+  const { expiresAt: _expiresAt, ...user } = found;
+  return user;
+}
+
+function sessionWithUser(idHash: string) {
+  return (
+    db
+      .select({
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        role: users.role,
+        canViewEquality: users.canViewEquality,
+        expiresAt: sessions.expiresAt,
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(eq(sessions.idHash, idHash), eq(users.active, true)))
+      .get() ?? null
+  );
 }
 
 export function deleteSession(token: string) {

@@ -12,25 +12,37 @@ import { getSettings } from "~/models/settings.server";
 import { hasOnlyOneUser } from "~/models/user.server";
 import { useAppUser, useCanEdit } from "~/utils/app-user";
 import { requireUser } from "~/utils/auth.server";
+import { cached } from "~/utils/cache.server";
 import { formatDate, todayIso } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Dashboard · Partnership tracker" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const today = todayIso();
-  const coverage = checklistCoverage();
+  const now = new Date();
+  const today = todayIso(now);
+  // Everyone opens the dashboard all day: its figures are worked out once per change to the data
+  // (and once an hour, for "meetings in the last 30 days").
+  const hour = `${today}T${now.getUTCHours()}`;
+  const shared = cached(`dashboard:${hour}`, () => {
+    const coverage = checklistCoverage();
+    return {
+      organisation: getSettings().organisationName,
+      overdue: overdueReviews(today, 5),
+      dueSoon: reviewsDueSoon(today, 30, 5),
+      lateActions: overdueActions(today, 5),
+      checklist: { evidenced: coverage.evidenced, total: coverage.total, suggested: coverage.suggested },
+      meetingsThisMonth: recentMeetingCount(30, now),
+      assessment: assessmentOverview(),
+      onlyOneUser: hasOnlyOneUser(),
+    };
+  });
+  const { onlyOneUser, ...figures } = shared;
   return {
     today,
-    organisation: getSettings().organisationName,
-    overdue: overdueReviews(today, 5),
-    dueSoon: reviewsDueSoon(today, 30, 5),
-    myActions: openActionsFor(user.id, today, 5),
-    lateActions: overdueActions(today, 5),
-    checklist: { evidenced: coverage.evidenced, total: coverage.total, suggested: coverage.suggested },
-    meetingsThisMonth: recentMeetingCount(30),
-    assessment: assessmentOverview(),
-    onlyUser: user.role === "admin" && hasOnlyOneUser(),
+    ...figures,
+    myActions: cached(`dashboard-actions:${user.id}:${today}`, () => openActionsFor(user.id, today, 5)),
+    onlyUser: user.role === "admin" && onlyOneUser,
   };
 }
 

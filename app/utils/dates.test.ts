@@ -18,4 +18,23 @@ describe("UK dates", () => {
     expect(formatDateTime(new Date("2026-10-25T00:30:00Z"))).toBe("25 Oct 2026, 01:30");
     expect(formatDateTime(new Date("2026-10-25T01:30:00Z"))).toBe("25 Oct 2026, 01:30");
   });
+
+  it("agrees with the platform's UK clock at every quarter hour across three years of clock changes", () => {
+    const uk = new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Europe/London",
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
+    const platform = (instant: Date) => uk.format(instant).replace(" Sept ", " Sep ");
+    const mismatches: string[] = [];
+    for (let t = Date.UTC(2025, 0, 1); t < Date.UTC(2028, 0, 1); t += 15 * 60_000) {
+      const instant = new Date(t);
+      if (formatDateTime(instant) !== platform(instant)) mismatches.push(instant.toISOString());
+    }
+    expect(mismatches).toEqual([]);
+  });
 });

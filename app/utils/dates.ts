@@ -18,14 +18,36 @@ const ukParts = new Intl.DateTimeFormat("en-GB", {
   hourCycle: "h23",
 });
 
+const HOUR_MS = 3_600_000;
+/** UK time's offset from UTC for each UTC hour asked about: it only ever changes on the hour. */
+const ukOffsetByHour = new Map<number, number>();
+
+function ukOffsetMs(instant: number) {
+  const hour = Math.floor(instant / HOUR_MS);
+  let offset = ukOffsetByHour.get(hour);
+  if (offset === undefined) {
+    const parts: Record<string, number> = {};
+    for (const part of ukParts.formatToParts(hour * HOUR_MS)) {
+      if (part.type !== "literal") parts[part.type] = Number(part.value);
+    }
+    offset = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute) - hour * HOUR_MS;
+    if (ukOffsetByHour.size >= 10_000) ukOffsetByHour.clear();
+    ukOffsetByHour.set(hour, offset);
+  }
+  return offset;
+}
+
 /** An instant's calendar day and clock time in the UK. */
 function inUk(value: DateInput) {
-  const date = value instanceof Date ? value : new Date(value);
-  const parts: Record<string, number> = {};
-  for (const part of ukParts.formatToParts(date)) {
-    if (part.type !== "literal") parts[part.type] = Number(part.value);
-  }
-  return parts as { year: number; month: number; day: number; hour: number; minute: number };
+  const instant = value instanceof Date ? value.getTime() : new Date(value).getTime();
+  const uk = new Date(instant + ukOffsetMs(instant));
+  return {
+    year: uk.getUTCFullYear(),
+    month: uk.getUTCMonth() + 1,
+    day: uk.getUTCDate(),
+    hour: uk.getUTCHours(),
+    minute: uk.getUTCMinutes(),
+  };
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
