@@ -101,8 +101,14 @@ async function start(cookie: string, fields: Record<string, string> = {}) {
   return Number(result.location!.match(/\/assessments\/(\d+)/)![1]);
 }
 
-function openPage(cookie: string, id: number) {
-  return load(pageLoader, { path: `/assessments/${id}`, params: { assessmentId: String(id) }, cookie });
+/** An assessment's page, showing its first element or the one asked for. */
+function openPage(cookie: string, id: number, element?: string) {
+  const query = element ? `?element=${element}` : "";
+  return load(pageLoader, {
+    path: `/assessments/${id}${query}`,
+    params: { assessmentId: String(id) },
+    cookie,
+  });
 }
 
 type Page = Awaited<ReturnType<typeof openPage>>["data"];
@@ -229,7 +235,7 @@ describe("starting an assessment", () => {
     const editor = await signedInUser("editor");
     for (let i = 1; i <= 7; i += 1) seedLink("3.2.1", 100 + i, `2026-0${i}-01`);
     const id = await start(editor.cookie);
-    const page = await openPage(editor.cookie, id);
+    const page = await openPage(editor.cookie, id, "3.2");
     expect(page.data.evidence["3.2.1"].count).toBe(7);
     expect(page.data.evidence["3.2.1"].newest).toBe("2026-07-01");
     expect(page.data.evidence["3.2.1"].items.map((i: { evidenceDate: string }) => i.evidenceDate)).toEqual([
@@ -353,6 +359,36 @@ describe("answering", () => {
     });
     expect(result.data.values).toMatchObject({ "areas-3.2.E1": "Bid with the health trust" });
     expect((await openPage(editor.cookie, id)).data.answers["3.2.E1"].areasForImprovement).toBeNull();
+  });
+
+  it("shows one element at a time and comes back to the element just saved", async () => {
+    const editor = await signedInUser("editor");
+    const id = await start(editor.cookie);
+    const open = (query: string) =>
+      load(pageLoader, {
+        path: `/assessments/${id}${query}`,
+        params: { assessmentId: String(id) },
+        cookie: editor.cookie,
+      });
+    expect((await open("")).data.elementCode).toBe("3.1");
+    expect((await open("?element=3.3")).data.elementCode).toBe("3.3");
+    expect((await open("?element=9.9")).data.elementCode).toBe("3.1");
+
+    const page = await openPage(editor.cookie, id);
+    const saved = await save(editor.cookie, id, elementForm(page.data, "3.2", { "answer-3.2.1": "no" }));
+    expect(saved.location).toBe(`/assessments/${id}?element=3.2&notice=saved-3.2#element-3.2`);
+    // "Save and go on" saves, then shows the next element; after the last, it stays.
+    const onward = await save(editor.cookie, id, {
+      ...elementForm(page.data, "3.1"),
+      intent: "save-3.1:next",
+    });
+    expect(onward.location).toBe(`/assessments/${id}?element=3.2&notice=saved-3.1#element-3.2`);
+    const last = await save(editor.cookie, id, { ...elementForm(page.data, "3.3"), intent: "save-3.3:next" });
+    expect(last.location).toBe(`/assessments/${id}?element=3.3&notice=saved-3.3#element-3.3`);
+    const after = await open("?element=3.2");
+    expect(after.data.answers["3.2.1"]).toMatchObject({ answer: "no" });
+    // Progress counts the whole of Section 3: all three elements have now been saved.
+    expect(after.data.progress).toMatchObject({ total: 42, answered: 42 });
   });
 
   it("two editors saving the same element keep each other's lines; on one line the last save wins", async () => {
@@ -525,7 +561,7 @@ describe("finishing", () => {
       .where(eq(assessmentEvidence.assessmentId, id))
       .all().length;
     expect(n).toBe(1203);
-    const page = (await openPage(editor.cookie, id)).data;
+    const page = (await openPage(editor.cookie, id, "3.3")).data;
     expect(page.evidence["3.3.1"].count).toBe(1203);
     expect(page.evidence["3.3.1"].items).toHaveLength(3);
     const { text } = await download(editor.cookie, id);
@@ -563,7 +599,7 @@ describe("finishing with years of evidence", () => {
     expect((await openPage(editor.cookie, id)).data.assessment.status).toBe("in_progress");
     expect(await finishing).toBe("finished");
     expect(copies(id)).toBe(5_000);
-    const page = (await openPage(editor.cookie, id)).data;
+    const page = (await openPage(editor.cookie, id, "3.3")).data;
     expect(page.assessment.status).toBe("finished");
     expect(page.evidence["3.3.1"].count).toBe(2_500);
     // Newest first, as the live evidence was.

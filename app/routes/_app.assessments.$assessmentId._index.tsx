@@ -31,10 +31,29 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 /** Items of evidence listed under each line on this page; the rest are a link away. */
 const PER_LINE = 3;
 
+/** The element a page shows (`?element=3.2`): the toolkit is worked through one element at a time. */
+function elementShown(code: string | null) {
+  return ELEMENTS.find((element) => element.code === code) ?? ELEMENTS[0];
+}
+
+const elementAfter = (code: string) => ELEMENTS[ELEMENTS.findIndex((element) => element.code === code) + 1];
+
+/** An element's place on the page: after a save, the page comes back to the element just saved. */
+const elementPath = (id: number, code: string) =>
+  code === ELEMENTS[0].code ? `/assessments/${id}` : `/assessments/${id}?element=${code}`;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { id, canEdit } = await requireAssessmentReader(request, params.assessmentId);
   const page = getAssessment(id, { perLine: PER_LINE }) ?? notFound();
-  return { ...page, canEdit };
+  const element = elementShown(new URL(request.url).searchParams.get("element"));
+  // Only the shown element's evidence goes to the page; every line's answer counts for progress.
+  const evidence = Object.fromEntries(
+    LINES.filter((line) => line.elementCode === element.code).map((line) => [
+      line.code,
+      page.evidence[line.code],
+    ]),
+  );
+  return { ...page, evidence, canEdit, elementCode: element.code };
 }
 
 const LOCKED = "This assessment has been finished and locked, so it can no longer be changed.";
@@ -43,9 +62,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, "editor");
   const id = parseId(params.assessmentId);
   const formData = await readFormData(request);
-  const intent = String(formData.get("intent") ?? "");
-  if (intent.startsWith("save-")) {
-    const elementCode = intent.slice("save-".length);
+  const button = String(formData.get("intent") ?? "");
+  if (button.startsWith("save-")) {
+    // "save-3.1" saves element 3.1 and comes back to it; "save-3.1:next" then goes on to 3.2.
+    const [elementCode, then] = button.slice("save-".length).split(":");
+    const intent = `save-${elementCode}`;
     const form = elementAnswersForm(elementCode);
     if (!form) throw new Response("Unknown element", { status: 400 });
     const parsed = parseForm(formData, form);
@@ -53,14 +74,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = saveAnswers(id, elementAnswers(elementCode, parsed.data), user.id);
     if (result === "missing") notFound();
     if (result === "locked") return data({ intent, locked: LOCKED }, { status: 409 });
-    return redirect(`${withNotice(`/assessments/${id}`, `saved-${elementCode}`)}#element-${elementCode}`);
+    const shown = (then === "next" && elementAfter(elementCode)?.code) || elementCode;
+    return redirect(`${withNotice(elementPath(id, shown), `saved-${elementCode}`)}#element-${shown}`);
   }
-  if (intent === "details") {
+  if (button === "details") {
     const parsed = parseForm(formData, assessmentForm);
-    if (!parsed.ok) return data({ intent, ...parsed }, { status: 400 });
+    if (!parsed.ok) return data({ intent: button, ...parsed }, { status: 400 });
     const result = updateAssessmentDetails(id, parsed.data, user.id);
     if (result === "missing") notFound();
-    if (result === "locked") return data({ intent, locked: LOCKED }, { status: 409 });
+    if (result === "locked") return data({ intent: button, locked: LOCKED }, { status: 409 });
     return redirect(withNotice(`/assessments/${id}`, "details-saved"));
   }
   throw new Response("Unknown action", { status: 400 });
@@ -231,7 +253,8 @@ function Progress({ progress }: { progress: { total: number; answered: number; c
 }
 
 function InProgressBody({ failed }: { failed: (intent: string) => FormFailure | undefined }) {
-  const { answers, evidence, recencyMonths, assessment } = useLoaderData<typeof loader>();
+  const { answers, evidence, recencyMonths, assessment, elementCode } = useLoaderData<typeof loader>();
+  const element = elementShown(elementCode);
   return (
     <>
       <section className="card toolkit-advice" aria-labelledby="advice-title">
@@ -242,18 +265,19 @@ function InProgressBody({ failed }: { failed: (intent: string) => FormFailure | 
         <p className="hint">{answerRuleText(recencyMonths)}</p>
         <p className="muted">{SECTION.note}</p>
       </section>
-      {ELEMENTS.map((element) => (
-        <AnswerElementForm
-          // A new form whenever someone saves one of its lines, so every field shows what is stored.
-          key={`${element.code}:${LINES.filter((l) => l.elementCode === element.code)
-            .map((l) => answers[l.code].fingerprint)
-            .join(",")}`}
-          element={element}
-          answers={answers}
-          evidence={evidence}
-          failure={failed(`save-${element.code}`)}
-        />
-      ))}
+      <ElementNavigation />
+      <AnswerElementForm
+        // A new form whenever someone saves one of its lines, so every field shows what is stored.
+        key={`${element.code}:${LINES.filter((l) => l.elementCode === element.code)
+          .map((l) => answers[l.code].fingerprint)
+          .join(",")}`}
+        element={element}
+        answers={answers}
+        evidence={evidence}
+        failure={failed(`save-${element.code}`)}
+        next={elementAfter(element.code)}
+      />
+      <NextElement />
       <section className="card" aria-labelledby="finish-title">
         <h2 id="finish-title">When the team has been through every line</h2>
         <p>
@@ -269,7 +293,7 @@ function InProgressBody({ failed }: { failed: (intent: string) => FormFailure | 
 }
 
 function FinishedBody() {
-  const { answers, evidence, assessment } = useLoaderData<typeof loader>();
+  const { answers, evidence, assessment, elementCode } = useLoaderData<typeof loader>();
   const counts = answerCounts(answers, LINES);
   const changed = Object.values(answers).filter((a) => a.answer !== a.supported).length;
   return (
@@ -295,23 +319,64 @@ function FinishedBody() {
           as a file.
         </p>
       </section>
-      {ELEMENTS.map((element) => (
-        <ReportElement
-          key={element.code}
-          element={element}
-          data={{
-            answers,
-            evidence,
-            moreNote: (hidden) => (
-              <>
-                …and {hidden.toLocaleString("en-GB")} more in the{" "}
-                <a href={`/assessments/${assessment.id}/report`}>report</a>.
-              </>
-            ),
-          }}
-        />
-      ))}
+      <ElementNavigation />
+      <ReportElement
+        element={elementShown(elementCode)}
+        data={{
+          answers,
+          evidence,
+          moreNote: (hidden) => (
+            <>
+              …and {hidden.toLocaleString("en-GB")} more in the{" "}
+              <a href={`/assessments/${assessment.id}/report`}>report</a>.
+            </>
+          ),
+        }}
+      />
+      <NextElement />
     </>
+  );
+}
+
+/** The three elements, each with how many of its lines the team has saved. */
+function ElementNavigation() {
+  const { answers, assessment, elementCode } = useLoaderData<typeof loader>();
+  return (
+    <nav className="element-nav" aria-label="Elements of Section 3">
+      <ol>
+        {ELEMENTS.map((element) => {
+          const lines = LINES.filter((line) => line.elementCode === element.code);
+          const saved = lines.filter((line) => answers[line.code].updatedAt !== null).length;
+          return (
+            <li key={element.code}>
+              <Link
+                to={elementPath(assessment.id, element.code)}
+                aria-current={element.code === elementCode ? "page" : undefined}
+              >
+                <strong>{element.code}</strong> {element.question}
+                <span className="element-nav__count">
+                  {saved} of {lines.length} lines saved
+                </span>
+              </Link>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}
+
+/** A way on to the next element, so the team can work through Section 3 in order. */
+function NextElement() {
+  const { assessment, elementCode } = useLoaderData<typeof loader>();
+  const next = elementAfter(elementCode);
+  if (!next) return null;
+  return (
+    <p className="next-element">
+      <Link to={`${elementPath(assessment.id, next.code)}#element-${next.code}`}>
+        Next: {next.code} {next.question}
+      </Link>
+    </p>
   );
 }
 

@@ -97,6 +97,15 @@ test("a team assesses itself from its evidence, plans improvements, prints the r
   );
   await expect(element31.getByText(`Last changed by ${admin.name}`).first()).toBeVisible();
 
+  // One element at a time, in the toolkit's order: the next is a link away.
+  const elements = page.getByRole("navigation", { name: "Elements of Section 3" });
+  await expect(elements.getByRole("link", { name: /^3\.1 / })).toHaveAttribute("aria-current", "page");
+  await expect(elements.getByRole("link", { name: /^3\.1 / })).toContainText("18 of 18 lines saved");
+  await page.getByRole("link", { name: /^Next: 3\.2 / }).click();
+  await expect(page.getByRole("form", { name: /^3\.2 Do you work with partners/ })).toBeVisible();
+  await expect(element31).toHaveCount(0);
+  await expect(elements.getByRole("link", { name: /^3\.2 / })).toHaveAttribute("aria-current", "page");
+
   // The action plan: two areas for improvement become actions.
   await page.getByRole("link", { name: "Action plan", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Action plan" })).toBeVisible();

@@ -43,12 +43,14 @@ type Props = {
   answers: Record<string, EditableAnswer>;
   evidence: Record<string, LineEvidence>;
   failure?: FormFailure;
+  /** The element after this one, for "Save and go on". */
+  next?: Element;
 };
 
 const ACTION_CHOICES: AssessmentAnswer[] = ["yes", "started", "no"];
 const PROMPT_CHOICES: AssessmentAnswer[] = ["yes", "no"];
 
-export function AnswerElementForm({ element, answers, evidence, failure }: Props) {
+export function AnswerElementForm({ element, answers, evidence, failure, next }: Props) {
   const headingId = `element-${element.code}`;
   return (
     <section className="assessment-element" aria-labelledby={headingId}>
@@ -170,6 +172,16 @@ export function AnswerElementForm({ element, answers, evidence, failure }: Props
               <button type="submit" name="intent" value={`save-${element.code}`} className="button">
                 Save element {element.code}
               </button>
+              {next ? (
+                <button
+                  type="submit"
+                  name="intent"
+                  value={`save-${element.code}:next`}
+                  className="button button--secondary"
+                >
+                  Save and go on to {next.code}
+                </button>
+              ) : null}
               <span className="hint">Saves the answers, areas for improvement and comments above.</span>
             </div>
           </Form>
