@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { meetingPartners, meetings, partners } from "~db/schema";
+import { actions, meetingPartners, meetings, partners } from "~db/schema";
+import { loader as actionsLoader } from "~/routes/_app.actions._index";
 import { loader as meetingsLoader } from "~/routes/_app.meetings._index";
 import { db } from "~/utils/db.server";
 import { FEW_ROWS } from "~/utils/list-page.server";
@@ -128,5 +129,32 @@ describe("finding a page of a long list", () => {
     expect(await total()).toBe(0);
     db.insert(meetings).values({ heldAt: new Date(), kind: "call", title: "Quick call" }).run();
     expect(await total()).toBe(1);
+  });
+
+  it("shows a change at once, though the page is kept between visits", async () => {
+    const editor = await signedInUser("editor");
+    const titles = async () =>
+      (await load(meetingsLoader, { path: "/meetings", cookie: editor.cookie })).data.rows.map(
+        (row: { title: string }) => row.title,
+      );
+    db.insert(meetings).values({ heldAt: new Date(), kind: "meeting", title: "Planning" }).run();
+    expect(await titles()).toEqual(["Planning"]);
+    expect(await titles()).toEqual(["Planning"]);
+    db.update(meetings).set({ title: "Planning, renamed" }).run();
+    expect(await titles()).toEqual(["Planning, renamed"]);
+  });
+
+  it("keeps each person's own actions their own", async () => {
+    const ada = await signedInUser("editor", { name: "Ada Editor" });
+    const tom = await signedInUser("editor", { name: "Tom Editor" });
+    db.insert(actions)
+      .values({ description: "Ada's task", ownerId: ada.id, status: "open", source: "none" })
+      .run();
+    const mine = async (cookie: string) =>
+      (await load(actionsLoader, { path: "/actions?view=mine", cookie })).data.rows.map(
+        (row: { description: string }) => row.description,
+      );
+    expect(await mine(ada.cookie)).toEqual(["Ada's task"]);
+    expect(await mine(tom.cookie)).toEqual([]);
   });
 });

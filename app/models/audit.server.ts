@@ -83,6 +83,19 @@ function insert(
     .run();
 }
 
+/**
+ * A record's audit trail for its timeline, which everyone who can see the record sees: who did
+ * what and when, and the names of the fields changed, never their old or new values (those are
+ * for administrators, on the record's history page).
+ */
+export function timelineHistory(record: RecordRef) {
+  return listHistory(record).map(({ changes, ...event }) => ({
+    ...event,
+    changedFields: Object.keys(changes ?? {}),
+  }));
+}
+
+/** A record's whole audit trail, with every change's old and new values: for administrators. */
 export function listHistory(record: RecordRef) {
   return db
     .select({

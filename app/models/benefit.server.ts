@@ -22,7 +22,7 @@ import {
   type PagePlan,
 } from "~/utils/list-page.server";
 import { contains, PAGE_SIZE } from "~/utils/list-query.server";
-import { auditCreate, auditDelete, auditUpdate, listHistory } from "./audit.server";
+import { auditCreate, auditDelete, auditUpdate, timelineHistory } from "./audit.server";
 import { removeEvidenceFor, suggestEvidence } from "./evidence.server";
 
 export const BENEFIT = "benefit";
@@ -271,7 +271,7 @@ export function getBenefitPage(id: number) {
     outcomes: benefitOutcomeList(db, id),
     partner: benefit.partnerId !== null ? { id: benefit.partnerId, name: row.partnerName ?? "" } : null,
     project: benefit.projectId !== null ? { id: benefit.projectId, title: row.projectTitle ?? "" } : null,
-    history: listHistory({ type: BENEFIT, id }),
+    history: timelineHistory({ type: BENEFIT, id }),
   };
 }
 

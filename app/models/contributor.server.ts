@@ -13,7 +13,7 @@ import { todayIso } from "~/utils/dates";
 import { db, write } from "~/utils/db.server";
 import { compare, inIds, listPage, missing, partnerIdsNamed, type PagePlan } from "~/utils/list-page.server";
 import { contains, PAGE_SIZE } from "~/utils/list-query.server";
-import { auditCreate, auditDelete, auditUpdate, listHistory } from "./audit.server";
+import { auditCreate, auditDelete, auditUpdate, timelineHistory } from "./audit.server";
 import { removeEvidenceFor, suggestEvidence } from "./evidence.server";
 
 export const CONTRIBUTOR = "contributor";
@@ -221,7 +221,7 @@ export function getContributorPage(id: number, today = todayIso()) {
       .where(eq(projectContributors.contributorId, id))
       .orderBy(desc(projects.startDate), asc(projects.title))
       .all(),
-    history: listHistory({ type: CONTRIBUTOR, id }),
+    history: timelineHistory({ type: CONTRIBUTOR, id }),
   };
 }
 

@@ -45,7 +45,7 @@ import {
   type PagePlan,
 } from "~/utils/list-page.server";
 import { ACTION, actionsFrom, addActions } from "./action.server";
-import { auditCreate, auditDelete, auditUpdate, listHistory } from "./audit.server";
+import { auditCreate, auditDelete, auditUpdate, timelineHistory } from "./audit.server";
 import { dependantsInWords } from "./dependants.server";
 import { removeEvidenceFor, suggestEvidence } from "./evidence.server";
 
@@ -423,7 +423,7 @@ export function getMeetingPage(id: number) {
     projects: projectsOf(db, [id]).get(id) ?? [],
     attendees: meetingAttendeesOf(db, id),
     actions: actionsFrom("meeting", id),
-    history: listHistory({ type: MEETING, id }),
+    history: timelineHistory({ type: MEETING, id }),
   };
 }
 

@@ -23,7 +23,7 @@ import { db, write, type Tx } from "~/utils/db.server";
 import { todayIso } from "~/utils/dates";
 import { compare, listPage, type PagePlan } from "~/utils/list-page.server";
 import { contains, PAGE_SIZE } from "~/utils/list-query.server";
-import { auditCreate, auditDelete, auditUpdate, listHistory } from "./audit.server";
+import { auditCreate, auditDelete, auditUpdate, timelineHistory } from "./audit.server";
 import { removeEvidenceFor, suggestEvidence } from "./evidence.server";
 import { nextReviewDate } from "./review-schedule.server";
 
@@ -195,7 +195,7 @@ export function getPartnerPage(id: number) {
       .where(eq(benefits.partnerId, id))
       .orderBy(desc(benefits.date))
       .all(),
-    history: listHistory({ type: PARTNER, id }),
+    history: timelineHistory({ type: PARTNER, id }),
   };
 }
 

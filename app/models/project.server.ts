@@ -27,7 +27,7 @@ import { db, write, type Tx } from "~/utils/db.server";
 import { projectPartnerRoleLabels } from "~/utils/labels";
 import { compare, inIds, listPage, partnerIdsNamed, type PagePlan } from "~/utils/list-page.server";
 import { contains, PAGE_SIZE } from "~/utils/list-query.server";
-import { auditCreate, auditDelete, auditUpdate, listHistory } from "./audit.server";
+import { auditCreate, auditDelete, auditUpdate, timelineHistory } from "./audit.server";
 import { removeEvidenceFor, suggestEvidence } from "./evidence.server";
 
 export const PROJECT = "project";
@@ -362,7 +362,7 @@ export function getProjectPage(id: number) {
       .where(eq(benefits.projectId, id))
       .orderBy(desc(benefits.date))
       .all(),
-    history: listHistory({ type: PROJECT, id }),
+    history: timelineHistory({ type: PROJECT, id }),
   };
 }
 

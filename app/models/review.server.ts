@@ -22,7 +22,7 @@ import { cached } from "~/utils/cache.server";
 import { compare, inIds, listPage, partnerIdsNamed, type PagePlan } from "~/utils/list-page.server";
 import { PAGE_SIZE } from "~/utils/list-query.server";
 import { actionsFrom, addActions } from "./action.server";
-import { auditCreate, auditUpdate, listHistory } from "./audit.server";
+import { auditCreate, auditUpdate, timelineHistory } from "./audit.server";
 import { evidenceForRecord, suggestEvidence } from "./evidence.server";
 import { DUE_SOON_DAYS, dueSoonLimit, nextReviewDate } from "./review-schedule.server";
 
@@ -173,7 +173,7 @@ export function getReviewPage(id: number) {
     review,
     actions: actionsFrom("review", id),
     evidence: evidenceForRecord({ type: REVIEW, id }),
-    history: listHistory({ type: REVIEW, id }),
+    history: timelineHistory({ type: REVIEW, id }),
   };
 }
 

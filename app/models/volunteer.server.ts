@@ -25,7 +25,7 @@ import { db, write, type Tx } from "~/utils/db.server";
 import { volunteerFocusLabels } from "~/utils/labels";
 import { compare, listPage, missing, type PagePlan } from "~/utils/list-page.server";
 import { contains, PAGE_SIZE } from "~/utils/list-query.server";
-import { auditCreate, auditDelete, auditUpdate, listHistory } from "./audit.server";
+import { auditCreate, auditDelete, auditUpdate, timelineHistory } from "./audit.server";
 import { removeEvidenceFor, suggestEvidence } from "./evidence.server";
 
 export const VOLUNTEER = "volunteer";
@@ -293,7 +293,7 @@ export function getVolunteerPage(id: number) {
       .where(eq(projectVolunteers.volunteerId, id))
       .orderBy(desc(projects.startDate), asc(projects.title))
       .all(),
-    history: listHistory({ type: VOLUNTEER, id }),
+    history: timelineHistory({ type: VOLUNTEER, id }),
   };
 }
 

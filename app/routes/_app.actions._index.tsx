@@ -14,6 +14,7 @@ import { parseForm } from "~/utils/forms.server";
 import { notFound, readFormData, safeRedirectPath } from "~/utils/http.server";
 import { readListQuery } from "~/utils/list-query.server";
 import { withNotice } from "~/utils/notice";
+import { cachedList } from "~/utils/list-page.server";
 
 export const meta: MetaFunction = () => [{ title: "Actions · Partnership tracker" }];
 
@@ -21,10 +22,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const query = readListQuery(request, actionListQuery);
   const today = todayIso();
-  const list = listActions(
-    { view: query.view, ownerId: query.owner, q: query.q, page: query.page },
-    user.id,
-    today,
+  const filters = { view: query.view, ownerId: query.owner, q: query.q, page: query.page };
+  const list = cachedList("actions", { filters, userId: user.id }, () =>
+    listActions(filters, user.id, today),
   );
   return { query, ...list, owners: actionOwnerOptions() };
 }

@@ -13,6 +13,7 @@ import { formatDate } from "~/utils/dates";
 import { beneficiaryLabels, benefitSourceLabels, optionsOf, outcomeLabels } from "~/utils/labels";
 import { chosenPartner, chosenProject } from "~/utils/list-page.server";
 import { readListQuery } from "~/utils/list-query.server";
+import { cachedList } from "~/utils/list-page.server";
 
 export const meta: MetaFunction = () => [{ title: "Benefits · Partnership tracker" }];
 
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     query,
     dir: query.dir ?? defaultDir(query.sort),
-    ...listBenefits(query),
+    ...cachedList("benefits", query, () => listBenefits(query)),
     chosen: { partner: chosenPartner(query.partnerId), project: chosenProject(query.projectId) },
   };
 }

@@ -13,13 +13,18 @@ import { formatDate } from "~/utils/dates";
 import { contributorKindLabels, optionsOf } from "~/utils/labels";
 import { chosenPartner } from "~/utils/list-page.server";
 import { readListQuery } from "~/utils/list-query.server";
+import { cachedList } from "~/utils/list-page.server";
 
 export const meta: MetaFunction = () => [{ title: "Contributors · Partnership tracker" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   const query = readListQuery(request, contributorListQuery);
-  return { query, chosen: { partner: chosenPartner(query.partnerId) }, ...listContributors(query) };
+  return {
+    query,
+    chosen: { partner: chosenPartner(query.partnerId) },
+    ...cachedList("contributors", query, () => listContributors(query)),
+  };
 }
 
 export default function Contributors() {

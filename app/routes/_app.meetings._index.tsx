@@ -12,6 +12,7 @@ import { requireUser } from "~/utils/auth.server";
 import { formatDateTime, isoInstant } from "~/utils/dates";
 import { chosenPartner, chosenProject } from "~/utils/list-page.server";
 import { readListQuery } from "~/utils/list-query.server";
+import { cachedList } from "~/utils/list-page.server";
 
 export const meta: MetaFunction = () => [{ title: "Meetings · Partnership tracker" }];
 
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = readListQuery(request, meetingListQuery);
   return {
     query,
-    ...listMeetings(query),
+    ...cachedList("meetings", query, () => listMeetings(query)),
     chosen: { partner: chosenPartner(query.partnerId), project: chosenProject(query.projectId) },
     kindOptions: meetingKindOptions,
   };

@@ -11,13 +11,14 @@ import { requireUser } from "~/utils/auth.server";
 import { formatDate } from "~/utils/dates";
 import { optionsOf, partnerStatusLabels, partnerTypeLabels } from "~/utils/labels";
 import { readListQuery } from "~/utils/list-query.server";
+import { cachedList } from "~/utils/list-page.server";
 
 export const meta: MetaFunction = () => [{ title: "Partners · Partnership tracker" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   const query = readListQuery(request, partnerListQuery);
-  return { query, ...listPartners(query) };
+  return { query, ...cachedList("partners", query, () => listPartners(query)) };
 }
 
 export default function Partners() {

@@ -15,13 +15,18 @@ import { optionsOf, projectStatusLabels } from "~/utils/labels";
 import { chosenPartner } from "~/utils/list-page.server";
 import { readListQuery } from "~/utils/list-query.server";
 import { formatPence } from "~/utils/money";
+import { cachedList } from "~/utils/list-page.server";
 
 export const meta: MetaFunction = () => [{ title: "Projects · Partnership tracker" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   const query = readListQuery(request, projectListQuery);
-  return { query, chosen: { partner: chosenPartner(query.partnerId) }, ...listProjects(query) };
+  return {
+    query,
+    chosen: { partner: chosenPartner(query.partnerId) },
+    ...cachedList("projects", query, () => listProjects(query)),
+  };
 }
 
 export default function Projects() {

@@ -17,13 +17,14 @@ import {
   volunteerStatusLabels,
 } from "~/utils/labels";
 import { readListQuery } from "~/utils/list-query.server";
+import { cachedList } from "~/utils/list-page.server";
 
 export const meta: MetaFunction = () => [{ title: "Volunteers · Partnership tracker" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   const query = readListQuery(request, volunteerListQuery);
-  return { query, ...listVolunteers(query) };
+  return { query, ...cachedList("volunteers", query, () => listVolunteers(query)) };
 }
 
 export default function Volunteers() {

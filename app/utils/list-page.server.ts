@@ -3,6 +3,7 @@ import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { z } from "zod";
 import { partners, projects } from "~db/schema";
 import { cached } from "./cache.server";
+import { todayIso } from "./dates";
 import { db } from "./db.server";
 import { contains, offsetOf, PAGE_SIZE } from "./list-query.server";
 
@@ -15,6 +16,15 @@ import { contains, offsetOf, PAGE_SIZE } from "./list-query.server";
  *   index, checking each row, and stopping once the page is full;
  * - partner and project filters are words typed, matched against names, never a select list.
  */
+
+/**
+ * A list's page as a loader returns it, kept until the data changes or the day turns: staff open
+ * the same first pages all day, and any write clears the cache (cache.server.ts). `inputs` is
+ * everything the page depends on: the filters, and the person where the list is theirs.
+ */
+export function cachedList<T>(list: string, inputs: unknown, compute: () => T): T {
+  return cached(`list:${list}:${todayIso()}:${JSON.stringify(inputs)}`, compute);
+}
 
 // ---------------------------------------------------------------------------------------------
 // What matches

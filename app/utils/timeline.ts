@@ -6,7 +6,7 @@ type AuditEvent = {
   at: string | Date;
   action: AuditAction;
   userName: string | null;
-  changes: Record<string, [unknown, unknown]>;
+  changedFields: string[];
 };
 
 function words(field: string) {
@@ -31,7 +31,7 @@ export function auditTimeline(events: AuditEvent[], noun: string): TimelineItem[
       event.action === "create"
         ? `${noun} added by ${event.userName ?? "a removed user"}`
         : event.action === "update"
-          ? `Changed ${Object.keys(event.changes).map(words).join(", ")} (${event.userName ?? "a removed user"})`
+          ? `Changed ${event.changedFields.map(words).join(", ")} (${event.userName ?? "a removed user"})`
           : `${actionWords[event.action]} by ${event.userName ?? "a removed user"}`,
   }));
 }
