@@ -11,7 +11,7 @@ import {
   type AssessmentStatus,
 } from "~db/schema";
 import { CHECKLIST_VERSION, LINES } from "~/checklist/section3";
-import { lineChange, lineChanges, type LineChange } from "~/components/assessments/words";
+import { lineChange, lineChanges, type LineChange } from "~/components/assessments/line-changes";
 import { checklistCoverage } from "~/evidence/coverage.server";
 import { ruleReason } from "~/evidence/rules.server";
 import type { AnswerInput, AssessmentInput, PlanActionInput } from "~/forms/assessments.server";

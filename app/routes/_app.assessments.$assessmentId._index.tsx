@@ -5,7 +5,6 @@ import { AnswerElementForm } from "~/components/assessments/answer-form";
 import { answerCounts, ReportElement } from "~/components/assessments/report";
 import { assessmentStatusLabels } from "~/components/assessments/words";
 import { Details } from "~/components/details";
-import { Notice } from "~/components/flash";
 import { ErrorSummary, FormState, TextAreaField, TextField, isFailure } from "~/components/form";
 import { PageHeader } from "~/components/page-header";
 import { useAppUser } from "~/utils/app-user";
@@ -277,7 +276,6 @@ function InProgressBody({ failed }: { failed: (intent: string) => FormFailure | 
         failure={failed(`save-${element.code}`)}
         next={elementAfter(element.code)}
       />
-      <NextElement />
       <section className="card" aria-labelledby="finish-title">
         <h2 id="finish-title">When the team has been through every line</h2>
         <p>
@@ -333,7 +331,6 @@ function FinishedBody() {
           ),
         }}
       />
-      <NextElement />
     </>
   );
 }
@@ -363,20 +360,6 @@ function ElementNavigation() {
         })}
       </ol>
     </nav>
-  );
-}
-
-/** A way on to the next element, so the team can work through Section 3 in order. */
-function NextElement() {
-  const { assessment, elementCode } = useLoaderData<typeof loader>();
-  const next = elementAfter(elementCode);
-  if (!next) return null;
-  return (
-    <p className="next-element">
-      <Link to={`${elementPath(assessment.id, next.code)}#element-${next.code}`}>
-        Next: {next.code} {next.question}
-      </Link>
-    </p>
   );
 }
 

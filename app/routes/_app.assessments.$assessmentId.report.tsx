@@ -1,7 +1,8 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { PlanTable, ReportElement, ReportIntro } from "~/components/assessments/report";
+import { ReportElement } from "~/components/assessments/report";
+import { PlanTable, ReportIntro } from "~/components/assessments/report-document";
 import { PageHeader } from "~/components/page-header";
 import { ELEMENTS, LINES } from "~/checklist/section3";
 import { requireAssessmentReader } from "~/models/assessment-access.server";

@@ -2,12 +2,12 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ComparisonBars, type BarRow } from "~/components/assessments/comparison-bars";
 import {
-  assessmentAnswerLabels,
   lineChangeHints,
   lineChangeLabels,
   lineChanges,
   type LineChange,
-} from "~/components/assessments/words";
+} from "~/components/assessments/line-changes";
+import { assessmentAnswerLabels } from "~/components/assessments/words";
 import { SelectField } from "~/components/form";
 import { PageHeader } from "~/components/page-header";
 import { ELEMENTS, getLine, lineLabel } from "~/checklist/section3";

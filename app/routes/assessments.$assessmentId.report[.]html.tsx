@@ -5,12 +5,11 @@ import {
   ActionBody,
   ActionsHead,
   ElementFootnotes,
-  PlanTable,
   PromptGroupBody,
   PromptsHead,
-  ReportIntro,
   type ReportEvidence,
 } from "~/components/assessments/report";
+import { PlanTable, ReportIntro } from "~/components/assessments/report-document";
 import { ELEMENTS, LINES, SECTION, type ChecklistLine } from "~/checklist/section3";
 import { requireAssessmentReader } from "~/models/assessment-access.server";
 import { getAssessment, storedEvidenceChunk } from "~/models/assessment.server";

@@ -97,14 +97,16 @@ test("a team assesses itself from its evidence, plans improvements, prints the r
   );
   await expect(element31.getByText(`Last changed by ${admin.name}`).first()).toBeVisible();
 
-  // One element at a time, in the toolkit's order: the next is a link away.
+  // One element at a time, in the toolkit's order: saving one can go on to the next.
   const elements = page.getByRole("navigation", { name: "Elements of Section 3" });
   await expect(elements.getByRole("link", { name: /^3\.1 / })).toHaveAttribute("aria-current", "page");
   await expect(elements.getByRole("link", { name: /^3\.1 / })).toContainText("18 of 18 lines saved");
-  await page.getByRole("link", { name: /^Next: 3\.2 / }).click();
+  await element31.getByRole("button", { name: "Save and go on to 3.2" }).click();
+  await expect(page.getByRole("status")).toContainText("Element 3.1 has been saved.");
   await expect(page.getByRole("form", { name: /^3\.2 Do you work with partners/ })).toBeVisible();
   await expect(element31).toHaveCount(0);
   await expect(elements.getByRole("link", { name: /^3\.2 / })).toHaveAttribute("aria-current", "page");
+  await expect(progress).toContainText("18 of 42");
 
   // The action plan: two areas for improvement become actions.
   await page.getByRole("link", { name: "Action plan", exact: true }).click();

@@ -1,4 +1,4 @@
-import { lineChangeLabels, lineChanges, type LineChange } from "./words";
+import { lineChangeLabels, lineChanges, type LineChange } from "./line-changes";
 
 // The comparison's summary as horizontal stacked bars in plain SVG: for the whole section and for
 // each element, how many lines improved, slipped, are still a gap, or are unchanged. Colours come
