@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
+import { alias, type SQLiteColumn, type SQLiteTable } from "drizzle-orm/sqlite-core";
 import {
   auditEvents,
   benefits,
@@ -871,6 +871,18 @@ export function undoBlockers(batchId: number, tx: Pick<Tx, "select"> = db) {
   if (!batch) return { dependants: [], records: [] };
   const found: { noun: string; refs: Reference[]; type: string }[] = [];
   const add = (type: string, noun: string, refs: Reference[]) => found.push({ type, noun, refs });
+  /** The rows of `table` whose `record` column holds one of the batch's ids, as (record, other) pairs. */
+  const linked = (
+    table: SQLiteTable,
+    record: SQLiteColumn,
+    other: SQLiteColumn,
+    ids: ReturnType<typeof madeBy>,
+  ): Reference[] =>
+    tx
+      .select({ recordId: sql<number>`${record}`, otherId: sql<number>`${other}` })
+      .from(table)
+      .where(inArray(record, ids))
+      .all();
   const attended = (type: "contact" | "contributor" | "volunteer") =>
     tx
       .select({ recordId: meetingAttendees.attendeeId, otherId: meetingAttendees.meetingId })
@@ -899,67 +911,24 @@ export function undoBlockers(batchId: number, tx: Pick<Tx, "select"> = db) {
     add(
       "partner",
       "project",
-      tx
-        .select({ recordId: projectPartners.partnerId, otherId: projectPartners.projectId })
-        .from(projectPartners)
-        .where(inArray(projectPartners.partnerId, ours))
-        .all(),
+      linked(projectPartners, projectPartners.partnerId, projectPartners.projectId, ours),
     );
-    add(
-      "partner",
-      "contributor",
-      tx
-        .select({ recordId: sql<number>`${contributors.partnerId}`, otherId: contributors.id })
-        .from(contributors)
-        .where(inArray(contributors.partnerId, ours))
-        .all(),
-    );
-    add(
-      "partner",
-      "benefit",
-      tx
-        .select({ recordId: sql<number>`${benefits.partnerId}`, otherId: benefits.id })
-        .from(benefits)
-        .where(inArray(benefits.partnerId, ours))
-        .all(),
-    );
+    add("partner", "contributor", linked(contributors, contributors.partnerId, contributors.id, ours));
+    add("partner", "benefit", linked(benefits, benefits.partnerId, benefits.id, ours));
     add(
       "partner",
       "meeting",
-      tx
-        .select({ recordId: meetingPartners.partnerId, otherId: meetingPartners.meetingId })
-        .from(meetingPartners)
-        .where(inArray(meetingPartners.partnerId, ours))
-        .all(),
+      linked(meetingPartners, meetingPartners.partnerId, meetingPartners.meetingId, ours),
     );
-    add(
-      "partner",
-      "review",
-      tx
-        .select({ recordId: reviews.partnerId, otherId: reviews.id })
-        .from(reviews)
-        .where(inArray(reviews.partnerId, ours))
-        .all(),
-    );
-    add(
-      "partner",
-      "feedback link",
-      tx
-        .select({ recordId: sql<number>`${feedbackLinks.partnerId}`, otherId: feedbackLinks.id })
-        .from(feedbackLinks)
-        .where(inArray(feedbackLinks.partnerId, ours))
-        .all(),
-    );
+    add("partner", "review", linked(reviews, reviews.partnerId, reviews.id, ours));
+    add("partner", "feedback link", linked(feedbackLinks, feedbackLinks.partnerId, feedbackLinks.id, ours));
     add("contact", "meeting", attended("contact"));
   } else if (batch.kind === "contributors") {
+    const ours = madeBy(tx, batchId, "contributor");
     add(
       "contributor",
       "project",
-      tx
-        .select({ recordId: projectContributors.contributorId, otherId: projectContributors.projectId })
-        .from(projectContributors)
-        .where(inArray(projectContributors.contributorId, madeBy(tx, batchId, "contributor")))
-        .all(),
+      linked(projectContributors, projectContributors.contributorId, projectContributors.projectId, ours),
     );
     add("contributor", "meeting", attended("contributor"));
   } else {
@@ -967,30 +936,18 @@ export function undoBlockers(batchId: number, tx: Pick<Tx, "select"> = db) {
     add(
       "volunteer",
       "project",
-      tx
-        .select({ recordId: projectVolunteers.volunteerId, otherId: projectVolunteers.projectId })
-        .from(projectVolunteers)
-        .where(inArray(projectVolunteers.volunteerId, ours))
-        .all(),
+      linked(projectVolunteers, projectVolunteers.volunteerId, projectVolunteers.projectId, ours),
     );
     add("volunteer", "meeting", attended("volunteer"));
     add(
       "volunteer",
       "training record",
-      tx
-        .select({ recordId: trainingRecords.volunteerId, otherId: trainingRecords.id })
-        .from(trainingRecords)
-        .where(inArray(trainingRecords.volunteerId, ours))
-        .all(),
+      linked(trainingRecords, trainingRecords.volunteerId, trainingRecords.id, ours),
     );
     add(
       "volunteer",
       "record of hours",
-      tx
-        .select({ recordId: volunteerHours.volunteerId, otherId: volunteerHours.id })
-        .from(volunteerHours)
-        .where(inArray(volunteerHours.volunteerId, ours))
-        .all(),
+      linked(volunteerHours, volunteerHours.volunteerId, volunteerHours.id, ours),
     );
   }
 
