@@ -26,6 +26,7 @@ import { parseForm, type FormFailure } from "~/utils/forms.server";
 import { notFound, parseId, readFormData } from "~/utils/http.server";
 import { withNotice } from "~/utils/notice";
 import assessmentStyles from "~/styles/assessments.css";
+import { ActionStatusCell } from "~/components/action-status";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: assessmentStyles }];
 
@@ -135,27 +136,7 @@ export default function AssessmentPlan() {
                     <td>
                       {item.dueDate ? formatDate(item.dueDate) : <span className="muted">No date</span>}
                     </td>
-                    <td>
-                      {item.status === "done" ? (
-                        <span className="badge badge--ok">Done</span>
-                      ) : (
-                        <span className="badge">Open</span>
-                      )}
-                      {canEdit ? (
-                        <Form method="post" className="inline-form">
-                          <input type="hidden" name="actionId" value={item.id} />
-                          <button
-                            type="submit"
-                            name="intent"
-                            value={item.status === "done" ? "action-open" : "action-done"}
-                            className="button button--small button--secondary"
-                          >
-                            {item.status === "done" ? "Reopen" : "Mark done"}
-                            <span className="visually-hidden">: {item.description}</span>
-                          </button>
-                        </Form>
-                      ) : null}
-                    </td>
+                    <ActionStatusCell item={item} canEdit={canEdit} />
                   </tr>
                 ))}
               </tbody>

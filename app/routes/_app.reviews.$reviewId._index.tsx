@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { Details } from "~/components/details";
 import { EvidencePanel } from "~/components/evidence-panel";
 import { relevanceLabels, reviewDecisionLabels, satisfactionLabels } from "~/utils/labels";
@@ -16,6 +16,7 @@ import { formatDate } from "~/utils/dates";
 import { notFound, parseId, readFormData } from "~/utils/http.server";
 import { withNotice } from "~/utils/notice";
 import { auditTimeline } from "~/utils/timeline";
+import { ActionStatusCell } from "~/components/action-status";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -162,27 +163,7 @@ export default function ReviewPage() {
                     <td>
                       {item.dueDate ? formatDate(item.dueDate) : <span className="muted">No date</span>}
                     </td>
-                    <td>
-                      {item.status === "done" ? (
-                        <span className="badge badge--ok">Done</span>
-                      ) : (
-                        <span className="badge">Open</span>
-                      )}
-                      {canEdit ? (
-                        <Form method="post" className="inline-form">
-                          <input type="hidden" name="actionId" value={item.id} />
-                          <button
-                            type="submit"
-                            name="intent"
-                            value={item.status === "done" ? "action-open" : "action-done"}
-                            className="button button--small button--secondary"
-                          >
-                            {item.status === "done" ? "Reopen" : "Mark done"}
-                            <span className="visually-hidden">: {item.description}</span>
-                          </button>
-                        </Form>
-                      ) : null}
-                    </td>
+                    <ActionStatusCell item={item} canEdit={canEdit} />
                   </tr>
                 ))}
               </tbody>
