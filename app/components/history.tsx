@@ -19,7 +19,7 @@ const verbs: Record<AuditAction, string> = {
 };
 
 /** Words a person reads for a field name: "canViewEquality" → "can view equality". */
-function fieldLabel(field: string) {
+export function fieldLabel(field: string) {
   return field
     .replace(/([a-z])([A-Z])/g, "$1 $2")
     .replace(/_/g, " ")
@@ -45,31 +45,43 @@ export function History({ events }: { events: HistoryEvent[] }) {
             {event.userName ? `by ${event.userName}` : "automatically or through a public link"} on{" "}
             <time dateTime={isoInstant(event.at)}>{formatDateTime(event.at)}</time>
           </p>
-          {Object.keys(event.changes).length > 0 ? (
-            <div className="table-scroll">
-              <table className="table--compact">
-                <caption className="visually-hidden">Fields changed</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Field</th>
-                    <th scope="col">Before</th>
-                    <th scope="col">After</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {Object.entries(event.changes).map(([field, [before, after]]) => (
-                    <tr key={field}>
-                      <th scope="row">{fieldLabel(field)}</th>
-                      <td>{show(before)}</td>
-                      <td>{show(after)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ) : null}
+          <ChangesTable changes={event.changes} caption="Fields changed" />
         </li>
       ))}
     </ol>
+  );
+}
+
+/** Each field's value before and after one change, or nothing when no field changed. */
+export function ChangesTable({
+  changes,
+  caption,
+}: {
+  changes: Record<string, [unknown, unknown]>;
+  caption: string;
+}) {
+  if (Object.keys(changes).length === 0) return null;
+  return (
+    <div className="table-scroll">
+      <table className="table--compact">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Field</th>
+            <th scope="col">Before</th>
+            <th scope="col">After</th>
+          </tr>
+        </thead>
+        <tbody>
+          {Object.entries(changes).map(([field, [before, after]]) => (
+            <tr key={field}>
+              <th scope="row">{fieldLabel(field)}</th>
+              <td>{show(before)}</td>
+              <td>{show(after)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

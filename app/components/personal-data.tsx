@@ -18,6 +18,7 @@ import {
 } from "~/utils/labels";
 import { erasurePath, personalDataFile, personalDataPath, personKindWords } from "~/utils/personal-data";
 import { recordKindLabels } from "~/utils/record-kinds";
+import { ChangesTable, fieldLabel } from "./history";
 
 // Everything held about one person, as a person reads it: on their personal data page and in the
 // printable file an administrator downloads (rendered to static HTML, so plain links, no router).
@@ -47,20 +48,6 @@ function kindOf(type: string) {
 }
 
 /** Words for a field name: "startDate" reads "start date". */
-function fieldWords(field: string) {
-  return field
-    .replace(/([a-z])([A-Z])/g, "$1 $2")
-    .replace(/_/g, " ")
-    .toLowerCase();
-}
-
-function show(value: unknown): ReactNode {
-  if (value === null || value === undefined || value === "") return <span className="muted">empty</span>;
-  if (value === true) return "yes";
-  if (value === false) return "no";
-  return String(value);
-}
-
 function Field({ label, value }: { label: string; value: ReactNode }) {
   return (
     <div className="details__row">
@@ -434,7 +421,7 @@ function MentionsSection({ data, href }: { data: PersonalData; href: Href }) {
         <ul>
           {data.mentions.map((m) => (
             <li key={`${m.type}-${m.id}`}>
-              {m.kind}: <a href={href(m.href)}>{m.label}</a> (in {m.fields.map(fieldWords).join(", ")})
+              {m.kind}: <a href={href(m.href)}>{m.label}</a> (in {m.fields.map(fieldLabel).join(", ")})
             </li>
           ))}
         </ul>
@@ -474,29 +461,7 @@ function AuditSection({ data }: { data: PersonalData }) {
                 <strong>{actionWords[event.action]}</strong>: {kindOf(event.recordType)} {event.recordId}, by{" "}
                 {event.by ?? "the app (no user)"} on {formatDateTime(event.at)}
               </p>
-              {Object.keys(event.changes).length > 0 ? (
-                <div className="table-scroll">
-                  <table className="table--compact">
-                    <caption className="visually-hidden">Fields</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">Field</th>
-                        <th scope="col">Before</th>
-                        <th scope="col">After</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {Object.entries(event.changes).map(([field, [before, after]]) => (
-                        <tr key={field}>
-                          <th scope="row">{fieldWords(field)}</th>
-                          <td>{show(before)}</td>
-                          <td>{show(after)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              ) : null}
+              <ChangesTable changes={event.changes} caption="Fields" />
             </li>
           ))}
         </ol>
@@ -672,7 +637,7 @@ export function ErasurePage({ plan, actionData }: { plan: ErasurePlan; actionDat
                 <ul>
                   {plan.mentions.map((m) => (
                     <li key={`${m.type}-${m.id}`}>
-                      {m.kind}: <Link to={m.href}>{m.label}</Link> (in {m.fields.map(fieldWords).join(", ")})
+                      {m.kind}: <Link to={m.href}>{m.label}</Link> (in {m.fields.map(fieldLabel).join(", ")})
                     </li>
                   ))}
                 </ul>
