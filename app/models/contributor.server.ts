@@ -234,7 +234,8 @@ export function contributorOptions() {
     .all();
 }
 
-function values(input: ContributorInput) {
+/** The columns a contributor form's values are stored in (the import stores rows the same way). */
+export function contributorValues(input: ContributorInput) {
   return {
     name: input.name,
     kind: input.kind,
@@ -251,7 +252,7 @@ function values(input: ContributorInput) {
 
 export function createContributor(input: ContributorInput, actorId: number) {
   return write((tx) => {
-    const row = values(input);
+    const row = contributorValues(input);
     const { id } = tx.insert(contributors).values(row).returning({ id: contributors.id }).get();
     auditCreate(tx, actorId, { type: CONTRIBUTOR, id }, row);
     suggestEvidence(tx, { type: CONTRIBUTOR, id });
@@ -263,7 +264,7 @@ export function updateContributor(id: number, input: ContributorInput, actorId: 
   return write((tx) => {
     const before = tx.select().from(contributors).where(eq(contributors.id, id)).get();
     if (!before) return false;
-    const row = values(input);
+    const row = contributorValues(input);
     tx.update(contributors)
       .set({ ...row, updatedAt: new Date() })
       .where(eq(contributors.id, id))

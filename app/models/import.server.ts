@@ -47,7 +47,9 @@ import { offsetOf, PAGE_SIZE } from "~/utils/list-query.server";
 import { auditCreate, auditDelete } from "./audit.server";
 import { dependantsInWords } from "./dependants.server";
 import { monitoringRecord } from "./monitoring.server";
-import { partnerSchedule } from "./partner.server";
+import { contributorValues } from "./contributor.server";
+import { partnerSchedule, partnerValues } from "./partner.server";
+import { volunteerValues } from "./volunteer.server";
 
 // Imports from spreadsheets: a batch keeps the uploaded rows while a person matches columns to
 // fields and fixes or skips rows; importing makes every record in one transaction (all or
@@ -613,22 +615,7 @@ function recordMaker(tx: Tx, batchId: number, actorId: number) {
       case "partners": {
         // As createPartner: the form's values, and the review schedule a new partner gets.
         const input = record.input;
-        const row = {
-          name: input.name,
-          type: input.type,
-          status: input.status,
-          startDate: input.startDate ?? null,
-          endDate: input.endDate ?? null,
-          endReason: input.endReason ?? null,
-          addsValue: input.addsValue ?? null,
-          isAdvocate: input.isAdvocate,
-          extendsOnsite: input.extendsOnsite,
-          extendsOffsite: input.extendsOffsite,
-          website: input.website ?? null,
-          area: input.area ?? null,
-          notes: input.notes ?? null,
-          ...partnerSchedule(input, null),
-        };
+        const row = { ...partnerValues(input), ...partnerSchedule(input, null) };
         const { id } = insertPartner.get(row)!;
         audit.create(actorId, { type: "partner", id }, row);
         suggest("partner", id, { ...row, addsValue: Boolean(row.addsValue?.trim()) });
@@ -652,18 +639,7 @@ function recordMaker(tx: Tx, batchId: number, actorId: number) {
       case "contributors": {
         // As createContributor.
         const input = record.input;
-        const row = {
-          name: input.name,
-          kind: input.kind,
-          partnerId: input.partnerId ?? null,
-          skills: input.skills ?? null,
-          email: input.email ?? null,
-          phone: input.phone ?? null,
-          website: input.website ?? null,
-          activeFrom: input.activeFrom ?? null,
-          activeTo: input.activeTo ?? null,
-          notes: input.notes ?? null,
-        };
+        const row = contributorValues(input);
         const { id } = insertContributor.get(row)!;
         audit.create(actorId, { type: "contributor", id }, row);
         suggest("contributor", id, row);
@@ -673,18 +649,7 @@ function recordMaker(tx: Tx, batchId: number, actorId: number) {
       case "volunteers": {
         // As createVolunteer, with its focuses.
         const input = record.input;
-        const row = {
-          name: input.name,
-          programme: input.programme,
-          status: input.status,
-          startDate: input.startDate ?? null,
-          endDate: input.endDate ?? null,
-          roles: input.roles ?? null,
-          skills: input.skills ?? null,
-          email: input.email ?? null,
-          phone: input.phone ?? null,
-          notes: input.notes ?? null,
-        };
+        const row = volunteerValues(input);
         const { id } = insertVolunteer.get(row)!;
         for (const focus of input.focuses) insertFocus.run({ volunteerId: id, focus });
         audit.create(actorId, { type: "volunteer", id }, { ...row, focuses: focusWords(input.focuses) });

@@ -215,7 +215,8 @@ export function partnerOptions(include: (number | null | undefined)[] = []) {
     .all();
 }
 
-function values(input: PartnerInput) {
+/** The columns a partner form's values are stored in (the import stores rows the same way). */
+export function partnerValues(input: PartnerInput) {
   return {
     name: input.name,
     type: input.type,
@@ -286,7 +287,7 @@ function lastReviewDay(tx: Tx, partnerId: number) {
 
 export function createPartner(input: PartnerInput, actorId: number) {
   return write((tx) => {
-    const row = { ...values(input), ...partnerSchedule(input, null) };
+    const row = { ...partnerValues(input), ...partnerSchedule(input, null) };
     const { id } = tx.insert(partners).values(row).returning({ id: partners.id }).get();
     auditCreate(tx, actorId, { type: PARTNER, id }, row);
     suggestEvidence(tx, { type: PARTNER, id });
@@ -298,7 +299,7 @@ export function updatePartner(id: number, input: PartnerInput, actorId: number) 
   return write((tx) => {
     const before = tx.select().from(partners).where(eq(partners.id, id)).get();
     if (!before) return false;
-    const row = { ...values(input), ...partnerSchedule(input, lastReviewDay(tx, id), before) };
+    const row = { ...partnerValues(input), ...partnerSchedule(input, lastReviewDay(tx, id), before) };
     tx.update(partners)
       .set({ ...row, updatedAt: new Date() })
       .where(eq(partners.id, id))

@@ -310,7 +310,8 @@ export function searchVolunteers(q: string, limit = 10) {
     .all();
 }
 
-function values(input: VolunteerInput) {
+/** The columns a volunteer form's values are stored in (the import stores rows the same way). */
+export function volunteerValues(input: VolunteerInput) {
   return {
     name: input.name,
     programme: input.programme,
@@ -345,7 +346,7 @@ function focusesInTx(tx: Tx, volunteerId: number): VolunteerFocus[] {
 
 export function createVolunteer(input: VolunteerInput, actorId: number) {
   return write((tx) => {
-    const row = values(input);
+    const row = volunteerValues(input);
     const { id } = tx.insert(volunteers).values(row).returning({ id: volunteers.id }).get();
     replaceFocuses(tx, id, input.focuses);
     auditCreate(tx, actorId, { type: VOLUNTEER, id }, { ...row, focuses: focusWords(input.focuses) });
@@ -359,7 +360,7 @@ export function updateVolunteer(id: number, input: VolunteerInput, actorId: numb
     const before = tx.select().from(volunteers).where(eq(volunteers.id, id)).get();
     if (!before) return false;
     const focusesBefore = focusesInTx(tx, id);
-    const row = values(input);
+    const row = volunteerValues(input);
     tx.update(volunteers)
       .set({ ...row, updatedAt: new Date() })
       .where(eq(volunteers.id, id))
