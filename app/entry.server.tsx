@@ -4,7 +4,15 @@ import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/utils/nonce";
 
-export { startup, shutdown } from "~/utils/lifecycle.server";
+// server.js runs the app with these: the main process starts and shuts down the database and its
+// schedules; every process that answers requests reads its settings and closes its connection.
+export {
+  closeConnection,
+  serverSettings,
+  settleInterruptedWork,
+  shutdown,
+  startup,
+} from "~/utils/lifecycle.server";
 // server.js puts the per-address write limit in front of every action with it.
 export { withWriteLimits } from "~/utils/rate-limit.server";
 

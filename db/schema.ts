@@ -61,6 +61,21 @@ export const users = sqliteTable(
 );
 
 /** Server-side sessions: the cookie carries a random token, the table only its SHA-256 hash. */
+/**
+ * Recent writes per limiter key (a user or a client address), for the limits on writes: kept in
+ * the database so every server process counts the same hits. Rows older than a minute are deleted
+ * as new ones come.
+ */
+export const writeHits = sqliteTable(
+  "write_hits",
+  {
+    key: text("key").notNull(),
+    /** Milliseconds since 1970. */
+    at: integer("at").notNull(),
+  },
+  (table) => [index("write_hits_key_at_idx").on(table.key, table.at), index("write_hits_at_idx").on(table.at)],
+);
+
 export const sessions = sqliteTable(
   "sessions",
   {
@@ -731,6 +746,8 @@ export const assessments = sqliteTable(
     checklistVersion: text("checklist_version").notNull(),
     finishedAt: instant("finished_at"),
     finishedBy: integer("finished_by").references(() => users.id, { onDelete: "set null" }),
+    /** Set while a server process copies its evidence, so a second press (in any process) waits. */
+    finishingSince: instant("finishing_since"),
     createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
     ...timestamps(),
   },

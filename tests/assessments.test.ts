@@ -7,6 +7,7 @@ import {
   compareAssessments,
   COPY_STEP,
   finishAssessment,
+  releaseInterruptedFinishing,
 } from "~/models/assessment.server";
 import { listActions } from "~/models/action.server";
 import { saveSettings } from "~/models/settings.server";
@@ -608,6 +609,29 @@ describe("finishing with years of evidence", () => {
       "2026-09-01",
       "2026-09-01",
     ]);
+  });
+
+  it("is busy while another server process finishes it, and can be finished again after a server stopped half-way", async () => {
+    const editor = await signedInUser("editor");
+    seedLink("3.1.1a", 9_001, "2026-03-01", "volunteer");
+    const id = await start(editor.cookie);
+    // Another process claimed it, copied a link, and was killed before it could finish.
+    sqlite.prepare("UPDATE assessments SET finishing_since = ? WHERE id = ?").run(Date.now(), id);
+    sqlite
+      .prepare(
+        "INSERT INTO assessment_evidence (assessment_id, line_code, record_type, record_id, kind, label, evidence_date) VALUES (?, '3.1.1a', 'volunteer', 9001, 'Volunteer', 'Left behind', '2026-03-01')",
+      )
+      .run(id);
+    expect(await finishAssessment(id, editor.id)).toBe("busy");
+    expect((await finish(editor.cookie, id)).location).toBe(`/assessments/${id}?notice=finishing`);
+
+    // At the next start no server process is copying: the claim is let go and finishing works.
+    releaseInterruptedFinishing();
+    expect(await finishAssessment(id, editor.id)).toBe("finished");
+    expect(copies(id)).toBe(1);
+    const page = (await openPage(editor.cookie, id)).data;
+    expect(page.assessment.status).toBe("finished");
+    expect(page.evidence["3.1.1a"].items.map((item: { label: string }) => item.label)).not.toContain("Left behind");
   });
 });
 

@@ -46,7 +46,7 @@ describe("the sliding window", () => {
 
   it("allows `limit` hits in any window, refuses the next with the seconds until one expires, and does not count refusals", () => {
     const time = clock();
-    const limiter = slidingWindowLimiter({ limit: 3, windowMs: 60_000, now: time.now });
+    const limiter = slidingWindowLimiter({ name: "t1", limit: 3, windowMs: 60_000, now: time.now });
     for (const at of [0, 10_000, 20_000]) {
       time.at(at);
       expect(limiter.hit("ann")).toEqual({ allowed: true });
@@ -65,7 +65,7 @@ describe("the sliding window", () => {
 
   it("slides: a burst at the end of one minute and one at the start of the next are counted together", () => {
     const time = clock();
-    const limiter = slidingWindowLimiter({ limit: 4, windowMs: 60_000, now: time.now });
+    const limiter = slidingWindowLimiter({ name: "t2", limit: 4, windowMs: 60_000, now: time.now });
     time.at(58_000);
     expect(limiter.hit("k").allowed && limiter.hit("k").allowed && limiter.hit("k").allowed).toBe(true);
     time.at(61_000);
@@ -75,14 +75,29 @@ describe("the sliding window", () => {
 
   it("counts each key apart, lets everything through with a limit of 0, and forgets idle keys", () => {
     const time = clock();
-    const limiter = slidingWindowLimiter({ limit: 1, windowMs: 1000, now: time.now });
+    const limiter = slidingWindowLimiter({ name: "t3", limit: 1, windowMs: 1000, now: time.now });
     expect(limiter.hit("a").allowed).toBe(true);
     expect(limiter.hit("b").allowed).toBe(true);
     expect(limiter.hit("a").allowed).toBe(false);
     time.at(5000);
     expect(limiter.hit("a").allowed).toBe(true);
-    const off = slidingWindowLimiter({ limit: 0, now: time.now });
+    const off = slidingWindowLimiter({ name: "t4", limit: 0, now: time.now });
     for (let i = 0; i < 10_000; i++) expect(off.hit("x").allowed).toBe(true);
+    // Only "a"'s latest hit is still kept; "b"'s went when the window had passed.
+    expect(sqlite.prepare("SELECT key FROM write_hits WHERE key LIKE 't3:%'").pluck().all()).toEqual(["t3:a"]);
+  });
+
+  it("counts the same hits in every server process: limiters of one name share the database's count", () => {
+    const time = clock();
+    const inOneProcess = slidingWindowLimiter({ name: "shared", limit: 3, now: time.now });
+    const inAnother = slidingWindowLimiter({ name: "shared", limit: 3, now: time.now });
+    const otherLimit = slidingWindowLimiter({ name: "other", limit: 3, now: time.now });
+    expect(inOneProcess.hit("ann").allowed).toBe(true);
+    expect(inAnother.hit("ann").allowed).toBe(true);
+    expect(inOneProcess.hit("ann").allowed).toBe(true);
+    time.at(1_000);
+    expect(inAnother.hit("ann")).toEqual({ allowed: false, retryAfterSeconds: 59 });
+    expect(otherLimit.hit("ann").allowed).toBe(true);
   });
 });
 

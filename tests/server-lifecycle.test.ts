@@ -82,13 +82,17 @@ function connectionRefused(port: number) {
   });
 }
 
-describe("the built server", () => {
+describe.each([1, 2])("the built server with %i server process(es)", (processes) => {
   it.skipIf(!builtServerReady())(
     "on SIGTERM finishes the request in flight, refuses new connections, closes the database and exits 0",
     async () => {
       const dir = tempDir("lifecycle");
       const databasePath = path.join(dir, "tracker.db");
-      const env = { DATABASE_PATH: databasePath, BACKUP_DIR: path.join(dir, "backups") };
+      const env = {
+        DATABASE_PATH: databasePath,
+        BACKUP_DIR: path.join(dir, "backups"),
+        WEB_CONCURRENCY: String(processes),
+      };
       const made = await runScript(
         "db/create-user.ts",
         ["--email", email, "--password", password, "--role", "editor"],
@@ -148,6 +152,100 @@ describe("the built server", () => {
       expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
       expect(db.prepare("SELECT name FROM partners").pluck().all()).toEqual(["Saved while shutting down"]);
       db.close();
+    },
+    90_000,
+  );
+});
+
+/** The ids of a process's child processes (Linux: read from /proc). */
+function childProcesses(pid: number) {
+  return fs
+    .readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .filter((name) => {
+      try {
+        const stat = fs.readFileSync(`/proc/${name}/stat`, "utf8");
+        return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === pid;
+      } catch {
+        return false; // gone since the listing
+      }
+    })
+    .map(Number);
+}
+
+/** Posts a form on a connection of its own, so the server may hand it to any of its processes. */
+function postOnNewConnection(url: string, form: Record<string, string>) {
+  return fetch(url, {
+    method: "POST",
+    body: new URLSearchParams(form),
+    headers: { Connection: "close" },
+    redirect: "manual",
+  });
+}
+
+describe("the built server with two server processes", () => {
+  it.skipIf(!builtServerReady())(
+    "counts every process's writes towards one limit, and replaces a process that dies once the work it left is settled",
+    async () => {
+      const dir = tempDir("processes");
+      const databasePath = path.join(dir, "tracker.db");
+      const env = {
+        DATABASE_PATH: databasePath,
+        BACKUP_KEEP_DAYS: "0",
+        WEB_CONCURRENCY: "2",
+        WRITE_LIMIT_PER_ADDRESS: "4",
+      };
+      const made = await runScript(
+        "db/create-user.ts",
+        ["--email", email, "--password", password, "--role", "editor"],
+        env,
+      );
+      expect(made.code, made.stderr).toBe(0);
+      const stage = stageServer();
+      madeHere.push(stage);
+      const server = await startServer({ stage, databasePath, port: await freePort(), env });
+      try {
+        expect(server.output()).toMatch(/ready on .* \(2 server processes\)/);
+        const first = childProcesses(server.child.pid!);
+        expect(first).toHaveLength(2);
+
+        // Four wrong sign-ins on four connections reach both processes; the fifth is refused.
+        const statuses = [];
+        for (let i = 0; i < 5; i++) {
+          statuses.push(
+            (await postOnNewConnection(`${server.url}/login`, { email, password: "wrong" })).status,
+          );
+        }
+        expect(statuses).toEqual([400, 400, 400, 400, 429]);
+
+        // A process dies while it finishes an assessment: the others are stopped, the claim it left
+        // is let go, and two fresh processes answer.
+        const db = new Database(databasePath);
+        const assessment = db
+          .prepare(
+            "INSERT INTO assessments (title, held_on, status, checklist_version, finishing_since) VALUES ('Autumn', '2026-11-20', 'in_progress', 'ilfa-section-3-v1', ?)",
+          )
+          .run(Date.now()).lastInsertRowid;
+        process.kill(first[0], "SIGKILL");
+        await vi.waitFor(
+          () => {
+            const now = childProcesses(server.child.pid!);
+            expect(now).toHaveLength(2);
+            expect(now.some((pid) => first.includes(pid))).toBe(false);
+          },
+          { timeout: 20_000, interval: 100 },
+        );
+        expect(server.output()).toMatch(/A server process stopped unexpectedly \(SIGKILL\)/);
+        expect(
+          db.prepare("SELECT finishing_since FROM assessments WHERE id = ?").pluck().get(assessment),
+        ).toBeNull();
+        db.close();
+        await vi.waitFor(async () => expect((await fetch(`${server.url}/healthz`)).status).toBe(200), {
+          timeout: 10_000,
+        });
+      } finally {
+        server.child.kill("SIGKILL");
+      }
     },
     90_000,
   );

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import {
   assessmentAnswers,
@@ -539,9 +539,6 @@ export function saveAnswers(id: number, changes: AnswerInput[], actorId: number,
 /** How many evidence links one step of finishing copies: a step holds the server a few tens of ms. */
 export const COPY_STEP = 500;
 
-/** Assessments being finished now, so a second press of the button does not copy twice. */
-const finishing = new Set<number>();
-
 /** Lets other people's requests in between two steps. */
 const letOthersIn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -552,22 +549,28 @@ const letOthersIn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * first, with other requests served between steps (while they are copied the assessment is still
  * in progress, and reads the live evidence); the last step locks it. If a step fails, the copies
  * made so far are deleted and the assessment stays in progress; copies left by a server stopped
- * half-way are deleted when it is next finished. Finishing twice changes nothing.
+ * half-way are deleted when it is next finished. Finishing twice changes nothing, and a second
+ * press while it is being finished (in this server process or another) is "busy": the first
+ * claims the assessment (`finishingSince`) before it copies anything.
  */
 export async function finishAssessment(
   id: number,
   actorId: number,
   now = new Date(),
 ): Promise<"finished" | "already" | "missing" | "busy"> {
-  if (finishing.has(id)) return "busy";
-  const head = db
-    .select({ status: assessments.status })
-    .from(assessments)
-    .where(eq(assessments.id, id))
-    .get();
-  if (!head) return "missing";
-  if (head.status === "finished") return "already";
-  finishing.add(id);
+  const claim = write((tx) => {
+    const head = tx
+      .select({ status: assessments.status, finishingSince: assessments.finishingSince })
+      .from(assessments)
+      .where(eq(assessments.id, id))
+      .get();
+    if (!head) return "missing";
+    if (head.status === "finished") return "already";
+    if (head.finishingSince) return "busy";
+    tx.update(assessments).set({ finishingSince: now }).where(eq(assessments.id, id)).run();
+    return "claimed";
+  });
+  if (claim !== "claimed") return claim;
   try {
     await deleteCopies(id);
     let copied = 0;
@@ -591,7 +594,7 @@ export async function finishAssessment(
           .get();
         if (!current) return "missing";
         tx.update(assessments)
-          .set({ status: "finished", finishedAt: now, finishedBy: actorId, updatedAt: now })
+          .set({ status: "finished", finishedAt: now, finishedBy: actorId, updatedAt: now, finishingSince: null })
           .where(eq(assessments.id, id))
           .run();
         auditUpdate(
@@ -608,7 +611,27 @@ export async function finishAssessment(
       throw error;
     }
   } finally {
-    finishing.delete(id);
+    write((tx) =>
+      tx.update(assessments).set({ finishingSince: null }).where(eq(assessments.id, id)).run(),
+    );
+  }
+}
+
+/**
+ * Forgets claims left by a server process stopped while it finished an assessment: called when no
+ * server process is running (at start-up), so none of them is still copying. The copies it made
+ * are deleted when the assessment is next finished.
+ */
+export function releaseInterruptedFinishing() {
+  const released = db
+    .update(assessments)
+    .set({ finishingSince: null })
+    .where(isNotNull(assessments.finishingSince))
+    .run().changes;
+  if (released > 0) {
+    console.log(
+      `${released} assessment(s) were being finished when the server stopped: they are still in progress and can be finished again.`,
+    );
   }
 }
 

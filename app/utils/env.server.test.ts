@@ -51,6 +51,22 @@ describe("settings", () => {
     );
   });
 
+  it("answers with one server process per CPU core, at most 4, unless WEB_CONCURRENCY says how many", () => {
+    const dir = tempDir();
+    const databasePath = path.join(dir, "t.db");
+    expect(parseConfig({ DATABASE_PATH: databasePath }).serverProcesses).toBe(
+      Math.min(os.availableParallelism(), 4),
+    );
+    expect(parseConfig({ DATABASE_PATH: databasePath, WEB_CONCURRENCY: "1" }).serverProcesses).toBe(1);
+    expect(parseConfig({ DATABASE_PATH: databasePath, WEB_CONCURRENCY: "8" }).serverProcesses).toBe(8);
+    expect(() => parseConfig({ DATABASE_PATH: databasePath, WEB_CONCURRENCY: "0" })).toThrow(
+      /WEB_CONCURRENCY: must be at least 1/,
+    );
+    expect(() => parseConfig({ DATABASE_PATH: databasePath, WEB_CONCURRENCY: "two" })).toThrow(
+      /WEB_CONCURRENCY: must be a whole number of server processes/,
+    );
+  });
+
   it("treats empty values as unset", () => {
     const dir = tempDir();
     expect(parseConfig({ DATABASE_PATH: path.join(dir, "t.db"), PORT: "" }).port).toBe(3000);

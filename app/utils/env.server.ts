@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import crypto from "node:crypto";
 import { z } from "zod";
@@ -52,7 +53,16 @@ const settingsSchema = z.object({
     .default(14),
   WRITE_LIMIT_PER_USER: writesPerMinute(),
   WRITE_LIMIT_PER_ADDRESS: writesPerMinute(),
+  WEB_CONCURRENCY: z.coerce
+    .number({ invalid_type_error: "must be a whole number of server processes" })
+    .int("must be a whole number of server processes")
+    .min(1, "must be at least 1")
+    .max(64, "must be at most 64")
+    .optional(),
 });
+
+/** Server processes by default: one per CPU core, at most 4 (each holds its own copy of the app in memory). */
+const DEFAULT_MAX_PROCESSES = 4;
 
 /** Writes (form posts) a minute; 0 turns the limit off. */
 function writesPerMinute() {
@@ -88,6 +98,8 @@ export type Config = {
   writeLimitPerUser: number;
   /** Writes a minute from one client address (signed in or not); 0 means no limit. */
   writeLimitPerAddress: number;
+  /** How many server processes answer requests (server.js); 1 answers them in the main process. */
+  serverProcesses: number;
 };
 
 export class ConfigError extends Error {
@@ -128,6 +140,7 @@ export function parseConfig(environment: Record<string, string | undefined>): Co
     writeLimitPerAddress:
       settings.WRITE_LIMIT_PER_ADDRESS ??
       (settings.NODE_ENV === "test" ? 0 : WRITE_LIMIT_DEFAULTS.perAddress),
+    serverProcesses: settings.WEB_CONCURRENCY ?? Math.min(os.availableParallelism(), DEFAULT_MAX_PROCESSES),
   };
 }
 

@@ -1,6 +1,7 @@
 import { startAutomaticBackups, type AutomaticBackups } from "~db/backup.server";
 import { migrateDatabase } from "~db/migrate.server";
 import { acquireLock, releaseLock } from "~db/restore-lock.server";
+import { releaseInterruptedFinishing } from "~/models/assessment.server";
 import { finishInterruptedWork } from "~/models/import.server";
 import { eraseExpiredLinks } from "~/models/monitoring.server";
 import { sqlite } from "./db.server";
@@ -11,11 +12,22 @@ import { stopReadWorker } from "./read-worker.server";
 
 let backups: AutomaticBackups | undefined;
 
+/** What server.js needs to listen: where, behind what, and with how many processes. */
+export function serverSettings() {
+  const config = getConfig();
+  return {
+    host: config.host,
+    port: config.port,
+    trustProxy: config.trustProxy,
+    serverProcesses: config.serverProcesses,
+  };
+}
+
 /**
- * Runs once before the server listens: takes the database's lock file (so `db:restore` refuses
- * while the app runs), applies migrations, tidies expired sessions and links, settles an import or
- * undo the last run stopped half-way through, and starts the daily backups and the retention rule
- * for equality monitoring data.
+ * Runs once in the main process before any request is answered: takes the database's lock file (so
+ * `db:restore` refuses while the app runs), applies migrations, tidies expired sessions and links,
+ * settles work the last run stopped half-way through, and starts the daily backups and the
+ * retention rule for equality monitoring data.
  */
 export async function startup() {
   const config = getConfig();
@@ -28,12 +40,29 @@ export async function startup() {
   }
   deleteExpiredSessions();
   eraseExpiredLinks();
-  await finishInterruptedWork();
+  await settleInterruptedWork();
   startRetentionSchedule();
   // Keep the query planner's statistics fresh (cheap when nothing has changed).
   sqlite.pragma("optimize = 0x10002");
   backups = startAutomaticBackups({ sqlite, dir: config.backupDir, keepDays: config.backupKeepDays });
-  return { host: config.host, port: config.port, trustProxy: config.trustProxy };
+  return serverSettings();
+}
+
+/**
+ * Settles what server processes stopped half-way through: an import or undo, an assessment being
+ * finished. Only call it when no server process is answering requests (at start-up, or after one
+ * stopped unexpectedly and server.js stopped the others), as it takes every such piece of work to
+ * be abandoned.
+ */
+export async function settleInterruptedWork() {
+  await finishInterruptedWork();
+  releaseInterruptedFinishing();
+}
+
+/** Closes a request-answering process's connection (the main process checkpoints the database). */
+export function closeConnection() {
+  void stopReadWorker();
+  if (sqlite.open) sqlite.close();
 }
 
 /**

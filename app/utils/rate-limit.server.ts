@@ -1,11 +1,12 @@
 import type { ActionFunction, ServerBuild } from "@remix-run/node";
 import { getConfig } from "./env.server";
+import { sqlite } from "./db.server";
 import { clientAddress } from "./http.server";
 
 // Limits on writes (every request that is not a GET): per signed-in user, checked in
 // `requireUser`, and per client address, checked in front of every action of the server build
-// (`withWriteLimits`, applied by server.js). Kept in memory: the app is one process, and a limit
-// forgotten at a restart does no harm.
+// (`withWriteLimits`, applied by server.js). The hits are counted in the database (`write_hits`),
+// so every server process (server.js runs one per core) counts the same ones.
 
 const MINUTE = 60_000;
 
@@ -14,54 +15,57 @@ export type Verdict = { allowed: true } | { allowed: false; retryAfterSeconds: n
 export type RateLimiter = {
   /** Counts one hit for `key` if it is allowed; a refused hit is not counted. */
   hit(key: string): Verdict;
-  reset(): void;
 };
 
 /**
  * At most `limit` hits per key in any window of `windowMs` (a sliding window: the times of the
  * hits in the last window are kept, so a burst at the end of one minute and another at the start
- * of the next are counted together). A limit of 0 or less lets everything through.
+ * of the next are counted together). A limit of 0 or less lets everything through. `name` keeps
+ * one limiter's keys apart from another's. Counting and recording a hit is one IMMEDIATE
+ * transaction, so two processes cannot both take the last place in a window.
  */
 export function slidingWindowLimiter({
+  name,
   limit,
   windowMs = MINUTE,
   now = Date.now,
 }: {
+  name: string;
   limit: number;
   windowMs?: number;
   now?: () => number;
 }): RateLimiter {
-  const hits = new Map<string, number[]>();
+  const forget = sqlite.prepare("DELETE FROM write_hits WHERE key = ? AND at <= ?");
+  const inWindow = sqlite.prepare<[string], { hits: number; first: number | null }>(
+    "SELECT count(*) AS hits, min(at) AS first FROM write_hits WHERE key = ?",
+  );
+  const record = sqlite.prepare("INSERT INTO write_hits (key, at) VALUES (?, ?)");
+  /** Forgets every key's expired hits now and then, so the table does not grow with every address ever seen. */
+  const sweep = sqlite.prepare("DELETE FROM write_hits WHERE at <= ? AND substr(key, 1, ?) = ?");
   let sweptAt = now();
 
-  /** Forgets keys with no hit in the window, so the map does not grow with every address ever seen. */
-  function sweep(time: number) {
-    for (const [key, times] of hits) {
-      if (times[times.length - 1] <= time - windowMs) hits.delete(key);
+  const hit = sqlite.transaction((key: string, time: number): Verdict => {
+    const stored = `${name}:${key}`;
+    if (time - sweptAt >= windowMs) {
+      sweep.run(time - windowMs, name.length + 1, `${name}:`);
+      sweptAt = time;
     }
-    sweptAt = time;
-  }
+    forget.run(stored, time - windowMs);
+    const { hits, first } = inWindow.get(stored)!;
+    if (hits >= limit) {
+      return {
+        allowed: false,
+        retryAfterSeconds: Math.max(1, Math.ceil((first! + windowMs - time) / 1000)),
+      };
+    }
+    record.run(stored, time);
+    return { allowed: true };
+  });
 
   return {
     hit(key) {
       if (limit <= 0) return { allowed: true };
-      const time = now();
-      if (time - sweptAt >= windowMs) sweep(time);
-      const times = hits.get(key) ?? [];
-      while (times.length > 0 && times[0] <= time - windowMs) times.shift();
-      if (times.length >= limit) {
-        hits.set(key, times);
-        return {
-          allowed: false,
-          retryAfterSeconds: Math.max(1, Math.ceil((times[0] + windowMs - time) / 1000)),
-        };
-      }
-      times.push(time);
-      hits.set(key, times);
-      return { allowed: true };
-    },
-    reset() {
-      hits.clear();
+      return hit.immediate(key, now());
     },
   };
 }
@@ -86,7 +90,7 @@ const countedForUser = new WeakSet<Request>();
 export function limitWritesByUser(request: Request, userId: number) {
   if (!isWrite(request) || countedForUser.has(request)) return;
   countedForUser.add(request);
-  perUser ??= slidingWindowLimiter({ limit: getConfig().writeLimitPerUser });
+  perUser ??= slidingWindowLimiter({ name: "user", limit: getConfig().writeLimitPerUser });
   const verdict = perUser.hit(String(userId));
   if (!verdict.allowed) {
     tooManyWrites(
@@ -99,7 +103,7 @@ export function limitWritesByUser(request: Request, userId: number) {
 /** Per client address: `WRITE_LIMIT_PER_ADDRESS` writes a minute, signed in or not. */
 export function limitWritesByAddress(request: Request, address: string) {
   if (!isWrite(request)) return;
-  perAddress ??= slidingWindowLimiter({ limit: getConfig().writeLimitPerAddress });
+  perAddress ??= slidingWindowLimiter({ name: "address", limit: getConfig().writeLimitPerAddress });
   const verdict = perAddress.hit(address);
   if (!verdict.allowed) {
     tooManyWrites(
@@ -111,6 +115,7 @@ export function limitWritesByAddress(request: Request, address: string) {
 
 /** For tests: forget every hit (the limits are read from the settings again). */
 export function resetWriteLimits() {
+  sqlite.prepare("DELETE FROM write_hits").run();
   perUser = undefined;
   perAddress = undefined;
 }
