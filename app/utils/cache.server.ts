@@ -7,12 +7,13 @@ import { sqlite } from "./db.server";
  * once per change rather than once per visit.
  */
 const changesHere = sqlite.prepare("SELECT total_changes()").pluck();
+const dataVersion = sqlite.prepare("PRAGMA data_version").pluck();
 let storedVersion = "";
 const store = new Map<string, unknown>();
 const MAX_ENTRIES = 500;
 
 function currentVersion() {
-  return `${changesHere.get()}:${sqlite.pragma("data_version", { simple: true })}`;
+  return `${changesHere.get()}:${dataVersion.get()}`;
 }
 
 export function cached<T>(key: string, compute: () => T): T {
