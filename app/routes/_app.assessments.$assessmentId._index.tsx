@@ -15,7 +15,8 @@ import { assessmentForm, elementAnswers, elementAnswersForm } from "~/forms/asse
 import { requireAssessmentReader } from "~/models/assessment-access.server";
 import { getAssessment, saveAnswers, updateAssessmentDetails } from "~/models/assessment.server";
 import { requireUser } from "~/utils/auth.server";
-import { formatDate, formatDateTime } from "~/utils/dates";
+import { cached } from "~/utils/cache.server";
+import { formatDate, formatDateTime, todayIso } from "~/utils/dates";
 import { parseForm, type FormFailure } from "~/utils/forms.server";
 import { notFound, parseId, readFormData } from "~/utils/http.server";
 import { withNotice } from "~/utils/notice";
@@ -43,7 +44,11 @@ const elementPath = (id: number, code: string) =>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { id, canEdit } = await requireAssessmentReader(request, params.assessmentId);
-  const page = getAssessment(id, { perLine: PER_LINE }) ?? notFound();
+  // The same for everyone who may open it, so worked out once and kept until the data changes or
+  // the day turns (the evidence's recency counts from today).
+  const page =
+    cached(`assessment-page:${id}:${todayIso()}`, () => getAssessment(id, { perLine: PER_LINE })) ??
+    notFound();
   const element = elementShown(new URL(request.url).searchParams.get("element"));
   // Only the shown element's evidence goes to the page; every line's answer counts for progress.
   const evidence = Object.fromEntries(

@@ -10,6 +10,7 @@ import { Timeline } from "~/components/timeline";
 import { getPartnerPage } from "~/models/partner.server";
 import { useAppUser, useCanEdit } from "~/utils/app-user";
 import { requireUser } from "~/utils/auth.server";
+import { cached } from "~/utils/cache.server";
 import { meetingsForPartner } from "~/models/meeting.server";
 import { reviewsForPartner } from "~/models/review.server";
 import { reviewStatus } from "~/models/review-schedule.server";
@@ -39,17 +40,23 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
   const id = parseId(params.partnerId);
-  const page = getPartnerPage(id) ?? notFound();
   const today = todayIso();
-  return {
-    ...page,
-    reviewStatus: reviewStatus(page.partner.nextReviewDate, today),
-    meetings: meetingsForPartner(id, 10),
-    reviews: reviewsForPartner(id),
-    feedback: responsesForPartner(id, 3),
-    feedbackTotal: responseCount({ partnerId: id }),
-    evidence: evidenceForRecord({ type: "partner", id }),
-  };
+  // The same for everyone who may open it (what a role may do is decided as it renders), so it
+  // is worked out once and kept until the data changes or the day turns.
+  const page = cached(`partner-page:${id}:${today}`, () => {
+    const partnerPage = getPartnerPage(id);
+    if (!partnerPage) return null;
+    return {
+      ...partnerPage,
+      reviewStatus: reviewStatus(partnerPage.partner.nextReviewDate, today),
+      meetings: meetingsForPartner(id, 10),
+      reviews: reviewsForPartner(id),
+      feedback: responsesForPartner(id, 3),
+      feedbackTotal: responseCount({ partnerId: id }),
+      evidence: evidenceForRecord({ type: "partner", id }),
+    };
+  });
+  return page ?? notFound();
 }
 
 export default function PartnerPage() {
