@@ -252,10 +252,11 @@ async function main() {
     const kb = clientWeight(ids) / 1024;
     return `| ${name} | ${kb.toFixed(1)} KB | ${kb <= 100 ? "yes" : "no"} |`;
   });
+  const serverProcesses = Number(process.env.WEB_CONCURRENCY) || Math.min(os.availableParallelism(), 4);
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
   const table = [
     `Measured on ${new Date().toISOString().slice(0, 10)} on ${machine}.`,
-    `Each page: autocannon, 10 connections, no pipelining, ${duration} s, signed in as an administrator. Large dataset: ${pages.length} pages; growth compares the median latency on the large dataset with the one-tenth dataset.`,
+    `The server as \`npm start\` runs it: ${serverProcesses} server process${serverProcesses === 1 ? "" : "es"} (\`WEB_CONCURRENCY\`, by default one per core). Each page: autocannon, 10 connections, no pipelining, ${duration} s, signed in as an administrator. Large dataset: ${pages.length} pages; growth compares the median latency on the large dataset with the one-tenth dataset.`,
     "",
     "| Page | Address | Requests/s | p50 | p99 | × floor throughput | Latency, 10× data | Meets targets |",
     "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |",
