@@ -1,7 +1,8 @@
-// The benchmark: npm run bench [-- --duration 10 --reseed]
+// The benchmark: npm run bench [-- --duration 10 --warmup 3 --reseed]
 // Builds the production server, fills (once) a large and a one-tenth dataset, starts the server on
 // each, signs in, and loads every main page with autocannon (10 connections, no pipelining, a
-// fixed duration). Prints a table and writes it to docs/performance.md with the date and machine.
+// fixed duration), each after a warm-up of the same page that is not counted (every server process
+// compiles its code as it first runs it). Prints a table and writes it to docs/performance.md with the date and machine.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -13,11 +14,13 @@ import autocannon from "autocannon";
 const { values: args } = parseArgs({
   options: {
     duration: { type: "string", default: "10" },
+    warmup: { type: "string", default: "3" },
     reseed: { type: "boolean", default: false },
     only: { type: "string" },
   },
 });
 const duration = Number(args.duration);
+const warmup = Number(args.warmup);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 const dataDir = path.join(root, "data", "bench");
 const admin = { email: "admin@demo.example", password: "demo admin passphrase" };
@@ -145,13 +148,14 @@ async function measure(base: string, page: Page, cookie: string): Promise<Measur
     redirect: "manual",
   });
   if (check.status !== 200) return { rps: 0, p50: NaN, p99: NaN, errors: -check.status };
-  const result = await autocannon({
+  const load = {
     url: base + page.path,
     connections: 10,
     pipelining: 1,
-    duration,
     headers: page.anonymous ? {} : { cookie },
-  });
+  };
+  if (warmup > 0) await autocannon({ ...load, duration: warmup });
+  const result = await autocannon({ ...load, duration });
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
@@ -256,7 +260,7 @@ async function main() {
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
   const table = [
     `Measured on ${new Date().toISOString().slice(0, 10)} on ${machine}.`,
-    `The server as \`npm start\` runs it: ${serverProcesses} server process${serverProcesses === 1 ? "" : "es"} (\`WEB_CONCURRENCY\`, by default one per core). Each page: autocannon, 10 connections, no pipelining, ${duration} s, signed in as an administrator. Large dataset: ${pages.length} pages; growth compares the median latency on the large dataset with the one-tenth dataset.`,
+    `The server as \`npm start\` runs it: ${serverProcesses} server process${serverProcesses === 1 ? "" : "es"} (\`WEB_CONCURRENCY\`, by default one per core). Each page: autocannon, 10 connections, no pipelining, ${duration} s after ${warmup} s of warm-up, signed in as an administrator. Large dataset: ${pages.length} pages; growth compares the median latency on the large dataset with the one-tenth dataset.`,
     "",
     "| Page | Address | Requests/s | p50 | p99 | × floor throughput | Latency, 10× data | Meets targets |",
     "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |",
