@@ -133,7 +133,11 @@ describe("adding and changing projects", () => {
       learningOpportunities: "Six workshops and a family day.",
     });
     expect(shown.data.partners).toEqual([{ partnerId, name: "Riverside College", role: "lead" }]);
-    expect(shown.data.partnerChoices).toEqual([]);
+    // Already on the project, so a search for it finds nothing to add.
+    expect((await page(id, editor.cookie, "?partnerQuery=riverside")).data.partnerSearch).toEqual({
+      matches: [],
+      more: false,
+    });
     expect(shown.data.history[0]).not.toHaveProperty("changes");
     expect(listHistory({ type: "project", id: id })[0].changes.partners).toEqual([
       null,
@@ -239,15 +243,21 @@ describe("a project's partners, contributors and volunteers", () => {
       firstPartnerRole: "lead",
     });
 
-    const choices = await page(id, editor.cookie);
-    expect(choices.data.partnerChoices).toEqual([{ id: eastbridge, name: "Eastbridge Library" }]);
+    // Found by part of the name, leaving out the partner already on the project.
+    expect((await page(id, editor.cookie)).data.partnerSearch).toBeNull();
+    const choices = await page(id, editor.cookie, "?partnerQuery=r");
+    expect(choices.data.partnerSearch).toEqual({
+      matches: [{ id: eastbridge, name: "Eastbridge Library" }],
+      more: false,
+    });
 
     const added = await onPage(id, editor.cookie, {
       intent: "add-partner",
       partnerId: String(eastbridge),
       role: "host",
+      partnerQuery: "r",
     });
-    expect(added.location).toBe(`/projects/${id}?notice=partner-added`);
+    expect(added.location).toBe(`/projects/${id}?partnerQuery=r&notice=partner-added`);
     expect(lastAudit("project", id).changes).toEqual({
       partners: ["Riverside College (lead)", "Riverside College (lead), Eastbridge Library (host)"],
     });
@@ -330,16 +340,16 @@ describe("a project's partners, contributors and volunteers", () => {
     ).toBe(404);
   });
 
-  it("adds contributors from a list by name, refuses duplicates and removes one", async () => {
+  it("finds contributors to add by name, refuses duplicates and removes one", async () => {
     const editor = await signedInUser("editor");
     const id = await addProject(editor.cookie);
     const zoe = addContributor("Zoe Writer");
     const amir = addContributor("Amir Artist");
-    const before = await page(id, editor.cookie);
-    expect(before.data.contributorChoices).toEqual([
-      { id: amir, name: "Amir Artist" },
-      { id: zoe, name: "Zoe Writer" },
-    ]);
+    const before = await page(id, editor.cookie, "?contributorQuery=ARTIST");
+    expect(before.data.contributorSearch).toEqual({
+      matches: [{ id: amir, name: "Amir Artist", kind: "writer" }],
+      more: false,
+    });
     for (const contributorId of [zoe, amir]) {
       const added = await onPage(id, editor.cookie, {
         intent: "add-contributor",
@@ -355,7 +365,10 @@ describe("a project's partners, contributors and volunteers", () => {
       "Amir Artist",
       "Zoe Writer",
     ]);
-    expect(after.data.contributorChoices).toEqual([]);
+    expect((await page(id, editor.cookie, "?contributorQuery=r")).data.contributorSearch).toEqual({
+      matches: [],
+      more: false,
+    });
 
     const duplicate = await onPage(id, editor.cookie, {
       intent: "add-contributor",
@@ -1030,11 +1043,13 @@ describe("project permissions", () => {
 
     expect((await load(listLoader, { path: "/projects", cookie })).data.total).toBe(1);
     expect((await load(csvLoader, { path: "/projects.csv", cookie })).status).toBe(200);
-    const shown = await page(id, cookie, "?volunteerQuery=a");
+    // A viewer is never offered records to add, whatever the address asks for.
+    const shown = await page(id, cookie, "?volunteerQuery=a&partnerQuery=a&contributorQuery=a");
     expect(shown.status).toBe(200);
     expect(shown.data.partners).toHaveLength(1);
     expect(shown.data.volunteerSearch).toBeNull();
-    expect(shown.data.partnerChoices).toEqual([]);
+    expect(shown.data.partnerSearch).toBeNull();
+    expect(shown.data.contributorSearch).toBeNull();
 
     const loaders: [(args: LoaderFunctionArgs) => unknown, Record<string, string>][] = [
       [newLoader, {}],

@@ -1,6 +1,6 @@
 // The people and organisations involved in a project: join rows without ids of their own, so each
 // change is audited as an update of the project, with the list before and after in words.
-import { and, asc, eq, notInArray } from "drizzle-orm";
+import { and, asc, eq, inArray, notInArray } from "drizzle-orm";
 import {
   contributors,
   partners,
@@ -160,9 +160,15 @@ export function removeProjectContributor(projectId: number, contributorId: numbe
 }
 
 // ---------------------------------------------------------------------------------------------
-// Volunteers
+// Finding records to add
 
-export const VOLUNTEER_MATCHES = 20;
+/** How many matches a search for records to add shows; a longer list asks for a closer search. */
+export const MATCHES_TO_ADD = 20;
+
+/** The first `MATCHES_TO_ADD` of rows read with a limit of one more, and whether there are more. */
+function firstMatches<T>(rows: T[]) {
+  return { matches: rows.slice(0, MATCHES_TO_ADD), more: rows.length > MATCHES_TO_ADD };
+}
 
 /**
  * Volunteers whose name contains `q` and who are not on the project yet, by name: at most 20, and
@@ -170,31 +176,85 @@ export const VOLUNTEER_MATCHES = 20;
  */
 export function findVolunteersToAdd(projectId: number, q: string) {
   const text = q.trim();
-  if (!text) return { matches: [], more: false };
-  const rows = db
-    .select({
-      id: volunteers.id,
-      name: volunteers.name,
-      programme: volunteers.programme,
-      status: volunteers.status,
-    })
-    .from(volunteers)
-    .where(
-      and(
-        contains(volunteers.name, text),
-        notInArray(
-          volunteers.id,
-          db
-            .select({ id: projectVolunteers.volunteerId })
-            .from(projectVolunteers)
-            .where(eq(projectVolunteers.projectId, projectId)),
+  if (!text) return firstMatches([]);
+  return firstMatches(
+    db
+      .select({
+        id: volunteers.id,
+        name: volunteers.name,
+        programme: volunteers.programme,
+        status: volunteers.status,
+      })
+      .from(volunteers)
+      .where(
+        and(
+          contains(volunteers.name, text),
+          notInArray(
+            volunteers.id,
+            db
+              .select({ id: projectVolunteers.volunteerId })
+              .from(projectVolunteers)
+              .where(eq(projectVolunteers.projectId, projectId)),
+          ),
         ),
-      ),
-    )
-    .orderBy(asc(volunteers.name), asc(volunteers.id))
-    .limit(VOLUNTEER_MATCHES + 1)
-    .all();
-  return { matches: rows.slice(0, VOLUNTEER_MATCHES), more: rows.length > VOLUNTEER_MATCHES };
+      )
+      .orderBy(asc(volunteers.name), asc(volunteers.id))
+      .limit(MATCHES_TO_ADD + 1)
+      .all(),
+  );
+}
+
+/** Current partners (not ended) whose name contains `q` and who are not on the project yet, by name. */
+export function findPartnersToAdd(projectId: number, q: string) {
+  const text = q.trim();
+  if (!text) return firstMatches([]);
+  return firstMatches(
+    db
+      .select({ id: partners.id, name: partners.name })
+      .from(partners)
+      .where(
+        and(
+          contains(partners.name, text),
+          inArray(partners.status, ["prospective", "active", "paused"]),
+          notInArray(
+            partners.id,
+            db
+              .select({ id: projectPartners.partnerId })
+              .from(projectPartners)
+              .where(eq(projectPartners.projectId, projectId)),
+          ),
+        ),
+      )
+      .orderBy(asc(partners.name), asc(partners.id))
+      .limit(MATCHES_TO_ADD + 1)
+      .all(),
+  );
+}
+
+/** Contributors whose name contains `q` and who are not on the project yet, by name. */
+export function findContributorsToAdd(projectId: number, q: string) {
+  const text = q.trim();
+  if (!text) return firstMatches([]);
+  return firstMatches(
+    db
+      .select({ id: contributors.id, name: contributors.name, kind: contributors.kind })
+      .from(contributors)
+      .where(
+        and(
+          contains(contributors.name, text),
+          notInArray(
+            contributors.id,
+            db
+              .select({ id: projectContributors.contributorId })
+              .from(projectContributors)
+              .where(eq(projectContributors.projectId, projectId)),
+          ),
+        ),
+      )
+      .orderBy(asc(contributors.name), asc(contributors.id))
+      .limit(MATCHES_TO_ADD + 1)
+      .all(),
+  );
 }
 
 export function getProjectVolunteerLink(projectId: number, volunteerId: number) {

@@ -23,12 +23,13 @@ import {
   userGroupForm,
 } from "~/forms/projects.server";
 import { addFundingLine } from "~/models/funding.server";
-import { partnerOptions } from "~/models/partner.server";
 import {
   addProjectContributor,
   addProjectPartner,
   addProjectVolunteer,
   changeProjectPartnerRole,
+  findContributorsToAdd,
+  findPartnersToAdd,
   findVolunteersToAdd,
 } from "~/models/project-links.server";
 import { getProject, getProjectPage, LinkRefused } from "~/models/project.server";
@@ -39,7 +40,7 @@ import { meetingsForProject } from "~/models/meeting.server";
 import { meetingKindLabels } from "~/utils/labels";
 import { evidenceForRecord } from "~/models/evidence.server";
 import { EvidencePanel } from "~/components/evidence-panel";
-import { contributorOptions } from "~/models/contributor.server";
+import { SearchToAdd } from "~/components/search-to-add";
 import { formatDate } from "~/utils/dates";
 import { failure, type FormFailure, formValues, parseForm } from "~/utils/forms.server";
 import { notFound, parseId, readFormData } from "~/utils/http.server";
@@ -70,22 +71,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     feedbackTotal: responseCount({ projectId: id }),
     evidence: evidenceForRecord({ type: "project", id }),
   };
-  const volunteerQuery = (new URL(request.url).searchParams.get("volunteerQuery") ?? "").trim().slice(0, 200);
   if (!roleAllows(user.role, "editor")) {
-    return { ...page, volunteerQuery: "", volunteerSearch: null, partnerChoices: [], contributorChoices: [] };
+    return {
+      ...page,
+      volunteerQuery: "",
+      volunteerSearch: null,
+      partnerQuery: "",
+      partnerSearch: null,
+      contributorQuery: "",
+      contributorSearch: null,
+    };
   }
-  const linkedPartners = new Set(page.partners.map((p) => p.partnerId));
-  const linkedContributors = new Set(page.contributors.map((c) => c.id));
+  // Records to add are found by part of their name: a large service has thousands.
+  const searchParams = new URL(request.url).searchParams;
+  const query = (key: string) => (searchParams.get(key) ?? "").trim().slice(0, 200);
+  const volunteerQuery = query("volunteerQuery");
+  const partnerQuery = query("partnerQuery");
+  const contributorQuery = query("contributorQuery");
   return {
     ...page,
     volunteerQuery,
     volunteerSearch: volunteerQuery ? findVolunteersToAdd(id, volunteerQuery) : null,
-    partnerChoices: partnerOptions()
-      .filter((p) => !linkedPartners.has(p.id))
-      .map((p) => ({ id: p.id, name: p.name })),
-    contributorChoices: contributorOptions()
-      .filter((c) => !linkedContributors.has(c.id))
-      .map((c) => ({ id: c.id, name: c.name })),
+    partnerQuery,
+    partnerSearch: partnerQuery ? findPartnersToAdd(id, partnerQuery) : null,
+    contributorQuery,
+    contributorSearch: contributorQuery ? findContributorsToAdd(id, contributorQuery) : null,
   };
 }
 
@@ -105,6 +115,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get("intent") as Intent;
   const here = `/projects/${id}`;
   const invalid = (parsed: FormFailure) => data({ intent, ...parsed }, { status: 400 });
+  /** Back to the page with the search the record was added from, so several can be added in turn. */
+  const backToSearch = (key: string, notice: string) => {
+    const query = String(formData.get(key) ?? "").trim();
+    return redirect(withNotice(query ? `${here}?${new URLSearchParams({ [key]: query })}` : here, notice));
+  };
   try {
     switch (intent) {
       case "add-partner":
@@ -112,26 +127,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const parsed = parseForm(formData, projectPartnerForm);
         if (!parsed.ok) return invalid(parsed);
         const { partnerId, role } = parsed.data;
-        if (intent === "add-partner") addProjectPartner(id, partnerId, role, user.id);
-        else changeProjectPartnerRole(id, partnerId, role, user.id);
-        return redirect(
-          withNotice(here, intent === "add-partner" ? "partner-added" : "partner-role-changed"),
-        );
+        if (intent === "change-partner-role") {
+          changeProjectPartnerRole(id, partnerId, role, user.id);
+          return redirect(withNotice(here, "partner-role-changed"));
+        }
+        addProjectPartner(id, partnerId, role, user.id);
+        return backToSearch("partnerQuery", "partner-added");
       }
       case "add-contributor": {
         const parsed = parseForm(formData, projectContributorForm);
         if (!parsed.ok) return invalid(parsed);
         addProjectContributor(id, parsed.data.contributorId, user.id);
-        return redirect(withNotice(here, "contributor-added"));
+        return backToSearch("contributorQuery", "contributor-added");
       }
       case "add-volunteer": {
         const parsed = parseForm(formData, projectVolunteerForm);
         if (!parsed.ok) return invalid(parsed);
         addProjectVolunteer(id, parsed.data.volunteerId, user.id);
-        // Back to the same search, so several volunteers can be added one after another.
-        const query = String(formData.get("volunteerQuery") ?? "").trim();
-        const back = query ? `${here}?${new URLSearchParams({ volunteerQuery: query })}` : here;
-        return redirect(withNotice(back, "volunteer-added"));
+        return backToSearch("volunteerQuery", "volunteer-added");
       }
       case "add-funding": {
         const parsed = parseForm(formData, fundingForm);
@@ -170,8 +183,10 @@ export default function ProjectPage() {
     history,
     volunteerQuery,
     volunteerSearch,
-    partnerChoices,
-    contributorChoices,
+    partnerQuery,
+    partnerSearch,
+    contributorQuery,
+    contributorSearch,
     evidence,
     meetings,
     feedback,
@@ -180,7 +195,11 @@ export default function ProjectPage() {
   const actionData = useActionData<typeof action>();
   const failed = (intent: Intent) => (actionData?.intent === intent ? actionData : undefined);
   const roleFailure = failed("change-partner-role");
-  const volunteerFailure = failed("add-volunteer");
+  /** Why adding a partner, contributor or volunteer was refused: the first reason. */
+  const refusal = (intent: Intent) => {
+    const failure = failed(intent);
+    return failure ? Object.values(failure.errors).flat()[0] : undefined;
+  };
   const canEdit = useCanEdit();
   // A new key after each submission, so a form that succeeded starts empty again (with JavaScript,
   // React would otherwise keep what was typed); a failed one shows the values sent back.
@@ -346,38 +365,43 @@ export default function ProjectPage() {
         {canEdit ? (
           <div className="card">
             <h3>Add a partner to this project</h3>
-            {partnerChoices.length === 0 ? (
-              <p>
-                {partners.length === 0
-                  ? "No partners are recorded yet."
-                  : "Every current partner is already on this project."}{" "}
-                <Link to="/partners/new">Add a new partner</Link>, then come back here.
-              </p>
-            ) : (
-              <FormState failure={failed("add-partner")}>
-                <ErrorSummary />
-                <Form key={formKey} method="post" className="form">
+            <SearchToAdd
+              action={base}
+              name="partnerQuery"
+              label="Find a partner to add"
+              plural="partners"
+              query={partnerQuery}
+              search={partnerSearch}
+              error={refusal("add-partner")}
+              errorId="field-partnerId"
+              renderMatch={(p) => (
+                <Form method="post" className="inline-form">
                   <input type="hidden" name="intent" value="add-partner" />
-                  <SelectField
-                    name="partnerId"
-                    label="Partner"
-                    options={partnerChoices.map((p) => ({ value: String(p.id), label: p.name }))}
-                    placeholder="Choose…"
-                    required
-                  />
-                  <SelectField
-                    name="role"
-                    label="Their role in the project"
-                    options={partnerRoleOptions}
-                    placeholder="Choose…"
-                    required
-                  />
-                  <button type="submit" className="button">
-                    Add partner
+                  <input type="hidden" name="partnerId" value={p.id} />
+                  <input type="hidden" name="partnerQuery" value={partnerQuery} />
+                  {p.name}{" "}
+                  <label htmlFor={`add-role-${p.id}`} className="visually-hidden">
+                    Role of {p.name} in the project
+                  </label>
+                  <select id={`add-role-${p.id}`} name="role" required defaultValue="">
+                    <option value="" disabled>
+                      Their role…
+                    </option>
+                    {partnerRoleOptions.map((option) => (
+                      <option key={option.value} value={option.value}>
+                        {option.label}
+                      </option>
+                    ))}
+                  </select>{" "}
+                  <button type="submit" className="button button--secondary button--small">
+                    Add<span className="visually-hidden"> {p.name}</span>
                   </button>
                 </Form>
-              </FormState>
-            )}
+              )}
+            />
+            <p className="hint">
+              Not recorded yet? <Link to="/partners/new">Add a new partner</Link>, then come back here.
+            </p>
           </div>
         ) : null}
       </section>
@@ -406,31 +430,27 @@ export default function ProjectPage() {
             </ul>
           )}
           {canEdit ? (
-            contributorChoices.length === 0 ? (
-              <p className="muted">
-                {contributors.length === 0
-                  ? "No contributors are recorded yet."
-                  : "Every contributor is already on this project."}{" "}
-                <Link to="/contributors">Go to contributors</Link> to add one.
-              </p>
-            ) : (
-              <FormState failure={failed("add-contributor")}>
-                <ErrorSummary />
-                <Form key={formKey} method="post" className="form form-section">
+            <SearchToAdd
+              action={base}
+              name="contributorQuery"
+              label="Find a contributor to add"
+              plural="contributors"
+              query={contributorQuery}
+              search={contributorSearch}
+              error={refusal("add-contributor")}
+              errorId="field-contributorId"
+              renderMatch={(c) => (
+                <Form method="post" className="inline-form">
                   <input type="hidden" name="intent" value="add-contributor" />
-                  <SelectField
-                    name="contributorId"
-                    label="Add a contributor"
-                    options={contributorChoices.map((c) => ({ value: String(c.id), label: c.name }))}
-                    placeholder="Choose…"
-                    required
-                  />
-                  <button type="submit" className="button">
-                    Add contributor
+                  <input type="hidden" name="contributorId" value={c.id} />
+                  <input type="hidden" name="contributorQuery" value={contributorQuery} />
+                  {c.name} <span className="muted">({contributorKindLabels[c.kind].toLowerCase()})</span>{" "}
+                  <button type="submit" className="button button--secondary button--small">
+                    Add<span className="visually-hidden"> {c.name}</span>
                   </button>
                 </Form>
-              </FormState>
-            )
+              )}
+            />
           ) : null}
         </section>
 
@@ -457,58 +477,28 @@ export default function ProjectPage() {
             </ul>
           )}
           {canEdit ? (
-            <div className="form-section">
-              <Form method="get" action={base} role="search" aria-label="Find a volunteer to add">
-                <TextField
-                  name="volunteerQuery"
-                  label="Find a volunteer to add"
-                  type="search"
-                  defaultValue={volunteerQuery}
-                  hint="Type part of their name."
-                />
-                <button type="submit" className="button button--secondary">
-                  Search volunteers
-                </button>
-              </Form>
-              {volunteerFailure ? (
-                <p className="field-error" role="alert" id="field-volunteerId">
-                  {Object.values(volunteerFailure.errors).flat()[0]}
-                </p>
-              ) : null}
-              {volunteerSearch ? (
-                volunteerSearch.matches.length === 0 ? (
-                  <p role="status">
-                    No volunteers who are not already on this project match &ldquo;{volunteerQuery}&rdquo;.
-                  </p>
-                ) : (
-                  <>
-                    <p role="status">
-                      {volunteerSearch.more
-                        ? `The first ${volunteerSearch.matches.length} matches for “${volunteerQuery}”. Type more of the name to narrow them down.`
-                        : `${volunteerSearch.matches.length} ${volunteerSearch.matches.length === 1 ? "match" : "matches"} for “${volunteerQuery}”.`}
-                    </p>
-                    <ul className="plain-list" aria-label="Volunteers to add">
-                      {volunteerSearch.matches.map((v) => (
-                        <li key={v.id}>
-                          <Form method="post" className="inline-form">
-                            <input type="hidden" name="intent" value="add-volunteer" />
-                            <input type="hidden" name="volunteerId" value={v.id} />
-                            <input type="hidden" name="volunteerQuery" value={volunteerQuery} />
-                            {v.name}{" "}
-                            <span className="muted">
-                              ({volunteerProgrammeLabels[v.programme].toLowerCase()})
-                            </span>{" "}
-                            <button type="submit" className="button button--secondary button--small">
-                              Add<span className="visually-hidden"> {v.name}</span>
-                            </button>
-                          </Form>
-                        </li>
-                      ))}
-                    </ul>
-                  </>
-                )
-              ) : null}
-            </div>
+            <SearchToAdd
+              action={base}
+              name="volunteerQuery"
+              label="Find a volunteer to add"
+              plural="volunteers"
+              query={volunteerQuery}
+              search={volunteerSearch}
+              error={refusal("add-volunteer")}
+              errorId="field-volunteerId"
+              renderMatch={(v) => (
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="add-volunteer" />
+                  <input type="hidden" name="volunteerId" value={v.id} />
+                  <input type="hidden" name="volunteerQuery" value={volunteerQuery} />
+                  {v.name}{" "}
+                  <span className="muted">({volunteerProgrammeLabels[v.programme].toLowerCase()})</span>{" "}
+                  <button type="submit" className="button button--secondary button--small">
+                    Add<span className="visually-hidden"> {v.name}</span>
+                  </button>
+                </Form>
+              )}
+            />
           ) : null}
         </section>
       </div>
