@@ -16,6 +16,7 @@ vi.hoisted(() => {
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { parseConfig } from "~/utils/env.server";
 import {
+  forgetExpiredWriteHits,
   limitWritesByAddress,
   resetWriteLimits,
   slidingWindowLimiter,
@@ -84,7 +85,22 @@ describe("the sliding window", () => {
     const off = slidingWindowLimiter({ name: "t4", limit: 0, now: time.now });
     for (let i = 0; i < 10_000; i++) expect(off.hit("x").allowed).toBe(true);
     // Only "a"'s latest hit is still kept; "b"'s went when the window had passed.
-    expect(sqlite.prepare("SELECT key FROM write_hits WHERE key LIKE 't3:%'").pluck().all()).toEqual(["t3:a"]);
+    expect(sqlite.prepare("SELECT key FROM write_hits WHERE key LIKE 't3:%'").pluck().all()).toEqual([
+      "t3:a",
+    ]);
+  });
+
+  it("deletes every limiter's hits once they are a minute old, so no client address outlasts its use", () => {
+    const time = clock(1_000_000);
+    slidingWindowLimiter({ name: "address", limit: 5, now: time.now }).hit("203.0.113.7");
+    time.at(1_030_000);
+    slidingWindowLimiter({ name: "user", limit: 5, now: time.now }).hit("42");
+    const kept = () => sqlite.prepare("SELECT key FROM write_hits ORDER BY key").pluck().all();
+    expect(forgetExpiredWriteHits(1_059_999)).toBe(0);
+    expect(forgetExpiredWriteHits(1_060_000)).toBe(1);
+    expect(kept()).toEqual(["user:42"]);
+    expect(forgetExpiredWriteHits(1_090_000)).toBe(1);
+    expect(kept()).toEqual([]);
   });
 
   it("counts the same hits in every server process: limiters of one name share the database's count", () => {

@@ -205,7 +205,8 @@ describe("the built server with two server processes", () => {
       madeHere.push(stage);
       const server = await startServer({ stage, databasePath, port: await freePort(), env });
       try {
-        expect(server.output()).toMatch(/ready on .* \(2 server processes\)/);
+        // /healthz answers once one process listens; the main process says so once both do.
+        await vi.waitFor(() => expect(server.output()).toMatch(/ready on .* \(2 server processes\)/));
         const first = childProcesses(server.child.pid!);
         expect(first).toHaveLength(2);
 

@@ -8,9 +8,11 @@ import { sqlite } from "./db.server";
 import { getConfig } from "./env.server";
 import { deleteExpiredSessions } from "~/models/session.server";
 import { startRetentionSchedule, stopRetentionSchedule } from "~/models/retention.server";
+import { forgetExpiredWriteHits } from "./rate-limit.server";
 import { stopReadWorker } from "./read-worker.server";
 
 let backups: AutomaticBackups | undefined;
+let writeHitsTidying: ReturnType<typeof setInterval> | undefined;
 
 /** What server.js needs to listen: where, behind what, and with how many processes. */
 export function serverSettings() {
@@ -26,8 +28,8 @@ export function serverSettings() {
 /**
  * Runs once in the main process before any request is answered: takes the database's lock file (so
  * `db:restore` refuses while the app runs), applies migrations, tidies expired sessions and links,
- * settles work the last run stopped half-way through, and starts the daily backups and the
- * retention rule for equality monitoring data.
+ * settles work the last run stopped half-way through, and starts the daily backups, the retention
+ * rule for equality monitoring data and the minutely deletion of expired write-limit hits.
  */
 export async function startup() {
   const config = getConfig();
@@ -40,6 +42,9 @@ export async function startup() {
   }
   deleteExpiredSessions();
   eraseExpiredLinks();
+  forgetExpiredWriteHits();
+  writeHitsTidying = setInterval(() => forgetExpiredWriteHits(), 60_000);
+  writeHitsTidying.unref();
   await settleInterruptedWork();
   startRetentionSchedule();
   // Keep the query planner's statistics fresh (cheap when nothing has changed).
@@ -71,6 +76,7 @@ export function closeConnection() {
  */
 export function shutdown() {
   stopRetentionSchedule();
+  clearInterval(writeHitsTidying);
   void stopReadWorker();
   backups?.stop();
   backups = undefined;

@@ -113,6 +113,15 @@ export function limitWritesByAddress(request: Request, address: string) {
   }
 }
 
+/**
+ * Deletes hits older than a minute, whichever limiter counted them: they hold client addresses,
+ * so they must not outlast their use when no further writes come to push them out. The main
+ * process runs this every minute (lifecycle.server.ts).
+ */
+export function forgetExpiredWriteHits(now = Date.now()) {
+  return sqlite.prepare("DELETE FROM write_hits WHERE at <= ?").run(now - MINUTE).changes;
+}
+
 /** For tests: forget every hit (the limits are read from the settings again). */
 export function resetWriteLimits() {
   sqlite.prepare("DELETE FROM write_hits").run();
