@@ -40,6 +40,22 @@ function builtServerReady() {
   return false;
 }
 
+/** Starts the built server on a new database in `dir` with one editor, who can sign in. */
+async function startWithUser(dir: string, settings: Record<string, string>) {
+  const databasePath = path.join(dir, "tracker.db");
+  const env: Record<string, string> = { DATABASE_PATH: databasePath, ...settings };
+  const made = await runScript(
+    "db/create-user.ts",
+    ["--email", email, "--password", password, "--role", "editor"],
+    env,
+  );
+  expect(made.code, made.stderr).toBe(0);
+  const port = await freePort();
+  const stage = stageServer();
+  madeHere.push(stage);
+  return { server: await startServer({ stage, databasePath, port, env }), env, databasePath, port };
+}
+
 /** Sends a request's head and part of its body, so the server holds it in flight; `finish` sends the rest. */
 async function requestInFlight(port: number, pathname: string, cookie: string, form: Record<string, string>) {
   const body = new URLSearchParams(form).toString();
@@ -87,22 +103,10 @@ describe.each([1, 2])("the built server with %i server process(es)", (processes)
     "on SIGTERM finishes the request in flight, refuses new connections, closes the database and exits 0",
     async () => {
       const dir = tempDir("lifecycle");
-      const databasePath = path.join(dir, "tracker.db");
-      const env = {
-        DATABASE_PATH: databasePath,
+      const { server, env, databasePath, port } = await startWithUser(dir, {
         BACKUP_DIR: path.join(dir, "backups"),
         WEB_CONCURRENCY: String(processes),
-      };
-      const made = await runScript(
-        "db/create-user.ts",
-        ["--email", email, "--password", password, "--role", "editor"],
-        env,
-      );
-      expect(made.code, made.stderr).toBe(0);
-      const port = await freePort();
-      const stage = stageServer();
-      madeHere.push(stage);
-      const server = await startServer({ stage, databasePath, port, env });
+      });
       let stopped = false;
       try {
         expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ ok: true });
@@ -187,23 +191,11 @@ describe("the built server with two server processes", () => {
   it.skipIf(!builtServerReady())(
     "counts every process's writes towards one limit, and replaces a process that dies once the work it left is settled",
     async () => {
-      const dir = tempDir("processes");
-      const databasePath = path.join(dir, "tracker.db");
-      const env = {
-        DATABASE_PATH: databasePath,
+      const { server, databasePath } = await startWithUser(tempDir("processes"), {
         BACKUP_KEEP_DAYS: "0",
         WEB_CONCURRENCY: "2",
         WRITE_LIMIT_PER_ADDRESS: "4",
-      };
-      const made = await runScript(
-        "db/create-user.ts",
-        ["--email", email, "--password", password, "--role", "editor"],
-        env,
-      );
-      expect(made.code, made.stderr).toBe(0);
-      const stage = stageServer();
-      madeHere.push(stage);
-      const server = await startServer({ stage, databasePath, port: await freePort(), env });
+      });
       try {
         // /healthz answers once one process listens; the main process says so once both do.
         await vi.waitFor(() => expect(server.output()).toMatch(/ready on .* \(2 server processes\)/));

@@ -7,18 +7,21 @@ export type MatchesToAdd<T> = { matches: T[]; more: boolean };
 /**
  * Finding records to add to something by part of their name, instead of a list of every record:
  * a search form (a GET, so it works without JavaScript and can be bookmarked), then at most a
- * screenful of matches, each shown by `renderMatch` with its own small form to add it.
+ * screenful of matches, each with its own small form that posts `intent`, the match's id as
+ * `idField` and the search (so the page comes back to it), plus any `fields` of its own.
  */
-export function SearchToAdd<T extends { id: number }>({
+export function SearchToAdd<T extends { id: number; name: string }>({
   action,
   name,
   label,
   plural,
   query,
   search,
+  intent,
+  idField,
   error,
-  errorId,
-  renderMatch,
+  details,
+  fields,
 }: {
   /** Where the search goes: the page itself. */
   action: string;
@@ -29,10 +32,16 @@ export function SearchToAdd<T extends { id: number }>({
   plural: string;
   query: string;
   search: MatchesToAdd<T> | null;
+  /** The action's intent for adding one, such as `add-partner`. */
+  intent: string;
+  /** The form field the match's id goes in, such as `partnerId`. */
+  idField: string;
   /** Why the last attempt to add one was refused. */
   error?: string;
-  errorId: string;
-  renderMatch: (match: T) => ReactNode;
+  /** Shown after a match's name, such as its kind. */
+  details?: (match: T) => ReactNode;
+  /** More fields a match's form asks for, such as the partner's role. */
+  fields?: (match: T) => ReactNode;
 }) {
   return (
     <div className="form-section">
@@ -49,7 +58,7 @@ export function SearchToAdd<T extends { id: number }>({
         </button>
       </Form>
       {error ? (
-        <p className="field-error" role="alert" id={errorId}>
+        <p className="field-error" role="alert" id={`field-${idField}`}>
           {error}
         </p>
       ) : null}
@@ -67,7 +76,17 @@ export function SearchToAdd<T extends { id: number }>({
             </p>
             <ul className="plain-list" aria-label={`${plural[0].toUpperCase()}${plural.slice(1)} to add`}>
               {search.matches.map((match) => (
-                <li key={match.id}>{renderMatch(match)}</li>
+                <li key={match.id}>
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="intent" value={intent} />
+                    <input type="hidden" name={idField} value={match.id} />
+                    <input type="hidden" name={name} value={query} />
+                    {match.name} {details?.(match)} {fields?.(match)}{" "}
+                    <button type="submit" className="button button--secondary button--small">
+                      Add<span className="visually-hidden"> {match.name}</span>
+                    </button>
+                  </Form>
+                </li>
               ))}
             </ul>
           </>

@@ -372,14 +372,11 @@ export default function ProjectPage() {
               plural="partners"
               query={partnerQuery}
               search={partnerSearch}
+              intent="add-partner"
+              idField="partnerId"
               error={refusal("add-partner")}
-              errorId="field-partnerId"
-              renderMatch={(p) => (
-                <Form method="post" className="inline-form">
-                  <input type="hidden" name="intent" value="add-partner" />
-                  <input type="hidden" name="partnerId" value={p.id} />
-                  <input type="hidden" name="partnerQuery" value={partnerQuery} />
-                  {p.name}{" "}
+              fields={(p) => (
+                <>
                   <label htmlFor={`add-role-${p.id}`} className="visually-hidden">
                     Role of {p.name} in the project
                   </label>
@@ -392,11 +389,8 @@ export default function ProjectPage() {
                         {option.label}
                       </option>
                     ))}
-                  </select>{" "}
-                  <button type="submit" className="button button--secondary button--small">
-                    Add<span className="visually-hidden"> {p.name}</span>
-                  </button>
-                </Form>
+                  </select>
+                </>
               )}
             />
             <p className="hint">
@@ -437,19 +431,10 @@ export default function ProjectPage() {
               plural="contributors"
               query={contributorQuery}
               search={contributorSearch}
+              intent="add-contributor"
+              idField="contributorId"
               error={refusal("add-contributor")}
-              errorId="field-contributorId"
-              renderMatch={(c) => (
-                <Form method="post" className="inline-form">
-                  <input type="hidden" name="intent" value="add-contributor" />
-                  <input type="hidden" name="contributorId" value={c.id} />
-                  <input type="hidden" name="contributorQuery" value={contributorQuery} />
-                  {c.name} <span className="muted">({contributorKindLabels[c.kind].toLowerCase()})</span>{" "}
-                  <button type="submit" className="button button--secondary button--small">
-                    Add<span className="visually-hidden"> {c.name}</span>
-                  </button>
-                </Form>
-              )}
+              details={(c) => <span className="muted">({contributorKindLabels[c.kind].toLowerCase()})</span>}
             />
           ) : null}
         </section>
@@ -484,19 +469,11 @@ export default function ProjectPage() {
               plural="volunteers"
               query={volunteerQuery}
               search={volunteerSearch}
+              intent="add-volunteer"
+              idField="volunteerId"
               error={refusal("add-volunteer")}
-              errorId="field-volunteerId"
-              renderMatch={(v) => (
-                <Form method="post" className="inline-form">
-                  <input type="hidden" name="intent" value="add-volunteer" />
-                  <input type="hidden" name="volunteerId" value={v.id} />
-                  <input type="hidden" name="volunteerQuery" value={volunteerQuery} />
-                  {v.name}{" "}
-                  <span className="muted">({volunteerProgrammeLabels[v.programme].toLowerCase()})</span>{" "}
-                  <button type="submit" className="button button--secondary button--small">
-                    Add<span className="visually-hidden"> {v.name}</span>
-                  </button>
-                </Form>
+              details={(v) => (
+                <span className="muted">({volunteerProgrammeLabels[v.programme].toLowerCase()})</span>
               )}
             />
           ) : null}
