@@ -15,6 +15,7 @@ export function SearchToAdd<T extends { id: number; name: string }>({
   name,
   label,
   plural,
+  leftOut,
   query,
   search,
   intent,
@@ -22,6 +23,7 @@ export function SearchToAdd<T extends { id: number; name: string }>({
   error,
   details,
   fields,
+  matchKey = (match) => String(match.id),
 }: {
   /** Where the search goes: the page itself. */
   action: string;
@@ -30,6 +32,8 @@ export function SearchToAdd<T extends { id: number; name: string }>({
   label: string;
   /** What is searched for, in the plural and lower case: "partners". */
   plural: string;
+  /** Which records the search leaves out, as in "No partners who are not already on this project match". */
+  leftOut: string;
   query: string;
   search: MatchesToAdd<T> | null;
   /** The action's intent for adding one, such as `add-partner`. */
@@ -42,6 +46,8 @@ export function SearchToAdd<T extends { id: number; name: string }>({
   details?: (match: T) => ReactNode;
   /** More fields a match's form asks for, such as the partner's role. */
   fields?: (match: T) => ReactNode;
+  /** Tells matches apart when ids alone do not (a search of two kinds of record). */
+  matchKey?: (match: T) => string;
 }) {
   return (
     <div className="form-section">
@@ -65,7 +71,7 @@ export function SearchToAdd<T extends { id: number; name: string }>({
       {search ? (
         search.matches.length === 0 ? (
           <p role="status">
-            No {plural} who are not already on this project match &ldquo;{query}&rdquo;.
+            No {plural} {leftOut} match &ldquo;{query}&rdquo;.
           </p>
         ) : (
           <>
@@ -76,7 +82,7 @@ export function SearchToAdd<T extends { id: number; name: string }>({
             </p>
             <ul className="plain-list" aria-label={`${plural[0].toUpperCase()}${plural.slice(1)} to add`}>
               {search.matches.map((match) => (
-                <li key={match.id}>
+                <li key={matchKey(match)}>
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="intent" value={intent} />
                     <input type="hidden" name={idField} value={match.id} />

@@ -3,7 +3,8 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { Details } from "~/components/details";
 import { EvidencePanel } from "~/components/evidence-panel";
-import { ChoiceGroup, ErrorSummary, FormState, TextField } from "~/components/form";
+import { SearchToAdd } from "~/components/search-to-add";
+import { ChoiceGroup, ErrorSummary, FormState } from "~/components/form";
 import { PageHeader } from "~/components/page-header";
 import { PageNotice } from "~/components/page-notice";
 import { RecordActions } from "~/components/record-actions";
@@ -335,55 +336,21 @@ export default function MeetingPage() {
             </div>
             <div>
               <h3>Contributors and volunteers</h3>
-              <Form method="get" action={base} role="search" aria-label="Find a contributor or volunteer">
-                <TextField
-                  name="peopleQuery"
-                  label="Find a contributor or volunteer who attended"
-                  type="search"
-                  defaultValue={peopleQuery}
-                  hint="Type part of their name."
-                />
-                <button type="submit" className="button button--secondary">
-                  Search people
-                </button>
-              </Form>
-              {pickerFailure ? (
-                <p className="field-error" role="alert" id="field-attendeeId">
-                  {Object.values(pickerFailure.errors).flat()[0]}
-                </p>
-              ) : null}
-              {peopleSearch ? (
-                peopleSearch.matches.length === 0 ? (
-                  <p role="status">
-                    No contributors or volunteers who are not already attending match &ldquo;{peopleQuery}
-                    &rdquo;.
-                  </p>
-                ) : (
-                  <>
-                    <p role="status">
-                      {peopleSearch.more
-                        ? `The first ${peopleSearch.matches.length} matches for “${peopleQuery}”. Type more of the name to narrow them down.`
-                        : `${peopleSearch.matches.length} ${peopleSearch.matches.length === 1 ? "match" : "matches"} for “${peopleQuery}”.`}
-                    </p>
-                    <ul className="plain-list" aria-label="People to add">
-                      {peopleSearch.matches.map((person) => (
-                        <li key={`${person.type}-${person.id}`}>
-                          <Form method="post" className="inline-form">
-                            <input type="hidden" name="intent" value="add-attendee" />
-                            <input type="hidden" name="attendeeType" value={person.type} />
-                            <input type="hidden" name="attendeeId" value={person.id} />
-                            <input type="hidden" name="peopleQuery" value={peopleQuery} />
-                            {person.name} <span className="muted">({describePerson(person)})</span>{" "}
-                            <button type="submit" className="button button--secondary button--small">
-                              Add<span className="visually-hidden"> {person.name}</span>
-                            </button>
-                          </Form>
-                        </li>
-                      ))}
-                    </ul>
-                  </>
-                )
-              ) : null}
+              <SearchToAdd
+                action={base}
+                name="peopleQuery"
+                label="Find a contributor or volunteer who attended"
+                plural="people"
+                leftOut="who are not already attending"
+                query={peopleQuery}
+                search={peopleSearch}
+                intent="add-attendee"
+                idField="attendeeId"
+                error={pickerFailure ? Object.values(pickerFailure.errors).flat()[0] : undefined}
+                matchKey={(person) => `${person.type}-${person.id}`}
+                details={(person) => <span className="muted">({describePerson(person)})</span>}
+                fields={(person) => <input type="hidden" name="attendeeType" value={person.type} />}
+              />
             </div>
           </div>
         </section>

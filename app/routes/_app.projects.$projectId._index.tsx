@@ -10,7 +10,7 @@ import {
   projectStatusBadge,
   UserGroupFields,
 } from "~/components/fields/project-fields";
-import { ErrorSummary, FormState, SelectField, TextField } from "~/components/form";
+import { ErrorSummary, FormState } from "~/components/form";
 import { PageHeader } from "~/components/page-header";
 import { PageNotice } from "~/components/page-notice";
 import { RecordActions } from "~/components/record-actions";
@@ -370,6 +370,7 @@ export default function ProjectPage() {
               name="partnerQuery"
               label="Find a partner to add"
               plural="partners"
+              leftOut="who are not already on this project"
               query={partnerQuery}
               search={partnerSearch}
               intent="add-partner"
@@ -429,6 +430,7 @@ export default function ProjectPage() {
               name="contributorQuery"
               label="Find a contributor to add"
               plural="contributors"
+              leftOut="who are not already on this project"
               query={contributorQuery}
               search={contributorSearch}
               intent="add-contributor"
@@ -467,6 +469,7 @@ export default function ProjectPage() {
               name="volunteerQuery"
               label="Find a volunteer to add"
               plural="volunteers"
+              leftOut="who are not already on this project"
               query={volunteerQuery}
               search={volunteerSearch}
               intent="add-volunteer"
