@@ -49,9 +49,10 @@ if (cluster.isWorker) {
     process.exit(0);
   });
 } else {
+  const answersRequests = developing || serverSettings().serverProcesses === 1;
   let settings;
   try {
-    settings = await startup();
+    settings = await startup({ answersRequests });
   } catch (error) {
     // Another server (or a restore) holds the database: say so plainly, without a stack trace.
     if (error?.name === "LockHeldError") {
@@ -60,7 +61,7 @@ if (cluster.isWorker) {
     }
     throw error;
   }
-  if (developing || settings.serverProcesses === 1) {
+  if (answersRequests) {
     answerRequests(
       settings,
       () => exitAfterShutdown(0),

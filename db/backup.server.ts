@@ -163,6 +163,8 @@ export function startAutomaticBackups(options: {
   sqlite: Database.Database;
   dir: string;
   keepDays: number;
+  /** How the copy is made (see BackupOptions): in steps when this process also answers requests. */
+  pagesPerStep?: number;
   log?: (message: string) => void;
   warn?: (message: string) => void;
 }): AutomaticBackups {
@@ -181,7 +183,9 @@ export function startAutomaticBackups(options: {
 
   const run = async () => {
     try {
-      const result = await backupDatabase(sqlite, path.join(dir, backupFileName(sqlite.name)));
+      const result = await backupDatabase(sqlite, path.join(dir, backupFileName(sqlite.name)), {
+        pagesPerStep: options.pagesPerStep,
+      });
       if (stopped) return;
       const removed = pruneBackups(dir, keepDays);
       log(

@@ -30,8 +30,9 @@ export function serverSettings() {
  * `db:restore` refuses while the app runs), applies migrations, tidies expired sessions and links,
  * settles work the last run stopped half-way through, and starts the daily backups, the retention
  * rule for equality monitoring data and the minutely deletion of expired write-limit hits.
+ * `answersRequests`: whether this process will answer requests itself (one server process).
  */
-export async function startup() {
+export async function startup({ answersRequests = true } = {}) {
   const config = getConfig();
   acquireLock(config.databasePath, "server");
   const { applied, backupPath } = await migrateDatabase(sqlite, { backupDir: config.backupDir });
@@ -49,7 +50,16 @@ export async function startup() {
   startRetentionSchedule();
   // Keep the query planner's statistics fresh (cheap when nothing has changed).
   sqlite.pragma("optimize = 0x10002");
-  backups = startAutomaticBackups({ sqlite, dir: config.backupDir, keepDays: config.backupKeepDays });
+  backups = startAutomaticBackups({
+    sqlite,
+    dir: config.backupDir,
+    keepDays: config.backupKeepDays,
+    // Copied in steps when this process answers requests too, so they are served between steps.
+    // When server processes answer them, they write through connections of their own, and a
+    // stepped copy would start again at each of their writes: one step, which holds no writer up
+    // in WAL mode (as `npm run db:backup` does).
+    pagesPerStep: answersRequests ? undefined : Number.MAX_SAFE_INTEGER,
+  });
   return serverSettings();
 }
 
