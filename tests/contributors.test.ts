@@ -2,7 +2,6 @@ import { addDays, format, parseISO } from "date-fns";
 import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { evidenceLinks, projectContributors, projects } from "~db/schema";
-import { contributorOptions } from "~/models/contributor.server";
 import { loader as listLoader } from "~/routes/_app.contributors._index";
 import { loader as csvLoader } from "~/routes/contributors[.]csv";
 import { action as newAction, loader as newLoader } from "~/routes/_app.contributors.new";
@@ -292,16 +291,6 @@ describe("adding and changing contributors", () => {
         ).status,
       ).toBe(404);
     }
-  });
-
-  it("offers every contributor, by name, for select lists elsewhere", async () => {
-    const editor = await signedInUser("editor");
-    await addContributor(editor.cookie, { name: "Zara Lee", kind: "dancer" });
-    await addContributor(editor.cookie, { name: "Ben Cole", kind: "musician" });
-    expect(contributorOptions()).toEqual([
-      { id: 2, name: "Ben Cole", kind: "musician" },
-      { id: 1, name: "Zara Lee", kind: "dancer" },
-    ]);
   });
 });
 

@@ -225,15 +225,6 @@ export function getContributorPage(id: number, today = todayIso()) {
   };
 }
 
-/** Contributors for a select list elsewhere (projects, evidence), by name. */
-export function contributorOptions() {
-  return db
-    .select({ id: contributors.id, name: contributors.name, kind: contributors.kind })
-    .from(contributors)
-    .orderBy(asc(contributors.name), asc(contributors.id))
-    .all();
-}
-
 /** The columns a contributor form's values are stored in (the import stores rows the same way). */
 export function contributorValues(input: ContributorInput) {
   return {
