@@ -140,14 +140,26 @@ async function ensureAssessment(base: string, cookie: string) {
     log(`  could not start an assessment (${made.status}); its row will show the error`);
 }
 
-type Measured = { rps: number; mean: number; p50: number; p99: number; errors: number };
+type Load = { rps: number; mean: number; p50: number; p99: number; errors: number };
+type Measured = Load & { unkept: Load };
 
-async function measure(base: string, page: Page, cookie: string): Promise<Measured> {
+/** Seconds of load with a new address each time (see `measure`). */
+const UNKEPT_SECONDS = 5;
+
+/**
+ * The page loaded again and again, as the staff who open it all day do: a page whose data has not
+ * changed since it was last rendered is sent again without rendering (rendered-pages.server.ts).
+ * Then, for UNKEPT_SECONDS, the same page with a query parameter that is new on every request
+ * (autocannon's [<id>]), which no page reads: nothing is kept for an address never seen before, so
+ * each request is rendered, as the first view after a change is.
+ */
+async function measure(base: string, page: Page, cookie: string, alsoUnkept: boolean): Promise<Measured> {
   const check = await fetch(base + page.path, {
     headers: page.anonymous ? {} : { cookie },
     redirect: "manual",
   });
-  if (check.status !== 200) return { rps: 0, mean: NaN, p50: NaN, p99: NaN, errors: -check.status };
+  const failed = { rps: 0, mean: NaN, p50: NaN, p99: NaN, errors: -check.status };
+  if (check.status !== 200) return { ...failed, unkept: failed };
   const load = {
     url: base + page.path,
     connections: 10,
@@ -155,7 +167,19 @@ async function measure(base: string, page: Page, cookie: string): Promise<Measur
     headers: page.anonymous ? {} : { cookie },
   };
   if (warmup > 0) await autocannon({ ...load, duration: warmup });
-  const result = await autocannon({ ...load, duration });
+  const kept = await autocannon({ ...load, duration });
+  if (!alsoUnkept) return { ...loadOf(kept), unkept: failed };
+  const fresh = `${page.path.includes("?") ? "&" : "?"}fresh=[<id>]`;
+  const unkept = await autocannon({
+    ...load,
+    url: load.url + fresh,
+    idReplacement: true,
+    duration: UNKEPT_SECONDS,
+  });
+  return { ...loadOf(kept), unkept: loadOf(unkept) };
+}
+
+function loadOf(result: autocannon.Result): Load {
   return {
     rps: result.requests.average,
     mean: result.latency.average,
@@ -235,7 +259,7 @@ async function main() {
       await ensureAssessment(base, cookie);
       for (const page of subset) {
         log(`  ${label}: ${page.name}…`);
-        target.set(page.path, await measure(base, page, cookie));
+        target.set(page.path, await measure(base, page, cookie, label === "large"));
       }
     } finally {
       server.kill("SIGTERM");
@@ -256,7 +280,9 @@ async function main() {
     const growth = t ? r.mean / t.mean : NaN;
     const meets =
       r.errors === 0 && ratio >= 0.5 && r.p99 <= 50 && (Number.isNaN(growth) || !page.list || growth <= 1.25);
-    return `| ${page.name} | \`${page.path}\` | ${r.rps.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p99)} | ${ratio.toFixed(2)} | ${Number.isNaN(growth) ? "—" : `${growth.toFixed(2)}×`} | ${r.errors === 0 ? "" : `${r.errors} errors; `}${meets ? "yes" : "no"} |`;
+    const unkept = `${r.unkept.rps.toFixed(0)} | ${ms(r.unkept.p99)} | ${(r.unkept.rps / floor.unkept.rps).toFixed(2)}`;
+    const errors = r.errors + r.unkept.errors;
+    return `| ${page.name} | \`${page.path}\` | ${r.rps.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p99)} | ${ratio.toFixed(2)} | ${Number.isNaN(growth) ? "—" : `${growth.toFixed(2)}×`} | ${errors === 0 ? "" : `${errors} errors; `}${meets ? "yes" : "no"} | ${unkept} |`;
   });
   const weights = clientRoutes.map(([name, ids]) => {
     const kb = clientWeight(ids) / 1024;
@@ -266,10 +292,10 @@ async function main() {
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
   const table = [
     `Measured on ${new Date().toISOString().slice(0, 10)} on ${machine}.`,
-    `The server as \`npm start\` runs it: ${serverProcesses} server process${serverProcesses === 1 ? "" : "es"} (\`WEB_CONCURRENCY\`, by default one per core). Each page: autocannon, 10 connections, no pipelining, ${duration} s after ${warmup} s of warm-up, signed in as an administrator. Large dataset: ${pages.length} pages; growth compares the mean latency on the large dataset with the one-tenth dataset.`,
+    `The server as \`npm start\` runs it: ${serverProcesses} server process${serverProcesses === 1 ? "" : "es"} (\`WEB_CONCURRENCY\`, by default one per core). Each page: autocannon, 10 connections, no pipelining, ${duration} s after ${warmup} s of warm-up, signed in as an administrator; then ${UNKEPT_SECONDS} s with a query parameter that is new on every request, so that each is rendered (the first view after a change). Large dataset: ${pages.length} pages; growth compares the mean latency on the large dataset with the one-tenth dataset.`,
     "",
-    "| Page | Address | Requests/s | p50 | p99 | × floor throughput | Mean latency, 10× data | Meets targets |",
-    "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |",
+    "| Page | Address | Requests/s | p50 | p99 | × floor throughput | Mean latency, 10× data | Meets targets | Rendered each time: requests/s | p99 | × floor |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |",
     ...rows,
     "",
     "JavaScript each route loads (gzip):",
