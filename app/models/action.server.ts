@@ -347,14 +347,19 @@ export function listActions(filters: ActionFilters, userId: number, today: strin
 
 /** People to filter the list by: active users, and anyone who owns an action. */
 export function actionOwnerOptions() {
-  return db
-    .select({ id: users.id, name: users.name })
-    .from(users)
-    .where(
-      or(eq(users.active, true), inArray(users.id, db.selectDistinct({ id: actions.ownerId }).from(actions))),
-    )
-    .orderBy(asc(users.name))
-    .all();
+  return cached("action-owner-options", () =>
+    db
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(
+        or(
+          eq(users.active, true),
+          inArray(users.id, db.selectDistinct({ id: actions.ownerId }).from(actions)),
+        ),
+      )
+      .orderBy(asc(users.name))
+      .all(),
+  );
 }
 
 /** One action, with its owner's name and where it came from. */

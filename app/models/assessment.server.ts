@@ -172,7 +172,12 @@ export function answerFingerprint(line: {
 /** Browsers send a textarea's line breaks as CRLF; compare text without caring. */
 const tidy = (text: string | null) => (text ?? "").replace(/\r\n?/g, "\n").trim();
 
+/** Looked up for every request about an assessment (who may see it): kept until the data changes. */
 export function getAssessmentHeader(id: number) {
+  return cached(`assessment-header:${id}`, () => readAssessmentHeader(id));
+}
+
+function readAssessmentHeader(id: number) {
   return db
     .select({
       id: assessments.id,
@@ -594,7 +599,13 @@ export async function finishAssessment(
           .get();
         if (!current) return "missing";
         tx.update(assessments)
-          .set({ status: "finished", finishedAt: now, finishedBy: actorId, updatedAt: now, finishingSince: null })
+          .set({
+            status: "finished",
+            finishedAt: now,
+            finishedBy: actorId,
+            updatedAt: now,
+            finishingSince: null,
+          })
           .where(eq(assessments.id, id))
           .run();
         auditUpdate(
@@ -611,9 +622,7 @@ export async function finishAssessment(
       throw error;
     }
   } finally {
-    write((tx) =>
-      tx.update(assessments).set({ finishingSince: null }).where(eq(assessments.id, id)).run(),
-    );
+    write((tx) => tx.update(assessments).set({ finishingSince: null }).where(eq(assessments.id, id)).run());
   }
 }
 

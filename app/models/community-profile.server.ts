@@ -13,6 +13,7 @@ import {
   reportQuestionLabels,
   type LayoutRow,
 } from "~/reports/labels";
+import { cached } from "~/utils/cache.server";
 import { db, write } from "~/utils/db.server";
 import { defineForm, type FormOutput, optionalText, requiredText } from "~/utils/forms.server";
 import { auditCreate, auditDelete, auditUpdate } from "./audit.server";
@@ -177,11 +178,13 @@ export function listCommunityProfiles() {
 
 /** Profiles for the report's select list. */
 export function communityProfileOptions() {
-  return db
-    .select({ id: communityProfiles.id, name: communityProfiles.name, year: communityProfiles.year })
-    .from(communityProfiles)
-    .orderBy(asc(communityProfiles.name), asc(communityProfiles.id))
-    .all();
+  return cached("community-profile-options", () =>
+    db
+      .select({ id: communityProfiles.id, name: communityProfiles.name, year: communityProfiles.year })
+      .from(communityProfiles)
+      .orderBy(asc(communityProfiles.name), asc(communityProfiles.id))
+      .all(),
+  );
 }
 
 export function getCommunityProfile(id: number) {
@@ -344,10 +347,14 @@ export function deleteCommunityProfile(id: number, actorId: number) {
 
 /** The profile changed most recently: the report's comparison when none is chosen. */
 export function latestCommunityProfileId(): number | undefined {
-  return db
-    .select({ id: communityProfiles.id })
-    .from(communityProfiles)
-    .orderBy(desc(communityProfiles.updatedAt), desc(communityProfiles.id))
-    .limit(1)
-    .get()?.id;
+  return cached(
+    "latest-community-profile",
+    () =>
+      db
+        .select({ id: communityProfiles.id })
+        .from(communityProfiles)
+        .orderBy(desc(communityProfiles.updatedAt), desc(communityProfiles.id))
+        .limit(1)
+        .get()?.id,
+  );
 }

@@ -1,5 +1,5 @@
-import { eq } from "drizzle-orm";
 import { settings } from "~db/schema";
+import { cached } from "~/utils/cache.server";
 import { db, write } from "~/utils/db.server";
 import { auditUpdate } from "./audit.server";
 
@@ -18,9 +18,17 @@ export const DEFAULT_SETTINGS: Settings = {
   monitoringRetentionMonths: 12,
 };
 
+/** Read on most pages (the checklist's recency, the organisation's name): kept until the data changes. */
 export function getSettings(): Settings {
-  const rows = db.select({ key: settings.key, value: settings.value }).from(settings).all();
-  const stored = Object.fromEntries(rows.map((row) => [row.key, row.value]));
+  const stored = cached("settings", () =>
+    Object.fromEntries(
+      db
+        .select({ key: settings.key, value: settings.value })
+        .from(settings)
+        .all()
+        .map((row) => [row.key, row.value]),
+    ),
+  );
   return { ...DEFAULT_SETTINGS, ...stored } as Settings;
 }
 
@@ -38,6 +46,5 @@ export function saveSettings(changes: Partial<Settings>, actorId: number) {
 }
 
 export function getSetting<K extends keyof Settings>(key: K): Settings[K] {
-  const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get();
-  return (row?.value as Settings[K] | undefined) ?? DEFAULT_SETTINGS[key];
+  return getSettings()[key];
 }

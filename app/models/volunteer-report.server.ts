@@ -219,15 +219,20 @@ async function countAll(params: ReportParams): Promise<RawCounts> {
   for (const question of monitoringQuestions) {
     answerKeys(question).forEach((answer, i) => {
       answerColumns_.push({ question, answer });
-      columns[`${question}__${i}`] = sql<number>`count(*) filter (where ${answerColumns[question]} = ${answerLiteral(answer)})`.as(
-        `${question}__${i}`,
-      );
+      columns[`${question}__${i}`] =
+        sql<number>`count(*) filter (where ${answerColumns[question]} = ${answerLiteral(answer)})`.as(
+          `${question}__${i}`,
+        );
     });
   }
   const inPeriod = (column: typeof volunteerHours.date | typeof trainingRecords.date) =>
     and(gte(column, params.from), lte(column, params.to));
   const queries = [
-    db.select({ people: count(), ...columns }).from(volunteers).leftJoin(equalityMonitoring, monitoringOfVolunteer).where(active),
+    db
+      .select({ people: count(), ...columns })
+      .from(volunteers)
+      .leftJoin(equalityMonitoring, monitoringOfVolunteer)
+      .where(active),
     db
       .select({ minutes: sum(volunteerHours.minutes) })
       .from(volunteerHours)
@@ -257,7 +262,8 @@ async function countAll(params: ReportParams): Promise<RawCounts> {
     answers[question].set(answer, n);
     recorded.set(question, (recorded.get(question) ?? 0) + n);
   });
-  for (const question of monitoringQuestions) answers[question].set(NOT_RECORDED, people - (recorded.get(question) ?? 0));
+  for (const question of monitoringQuestions)
+    answers[question].set(NOT_RECORDED, people - (recorded.get(question) ?? 0));
   return {
     people,
     answers,
@@ -411,19 +417,21 @@ export async function saveVolunteerReport(
 }
 
 export function listSavedReports(limit = 10) {
-  return db
-    .select({
-      id: reportSnapshots.id,
-      title: reportSnapshots.title,
-      createdAt: reportSnapshots.createdAt,
-      createdByName: users.name,
-    })
-    .from(reportSnapshots)
-    .leftJoin(users, eq(users.id, reportSnapshots.createdBy))
-    .where(eq(reportSnapshots.kind, VOLUNTEER_REPORT_KIND))
-    .orderBy(desc(reportSnapshots.createdAt), desc(reportSnapshots.id))
-    .limit(limit)
-    .all();
+  return cached(`saved-reports:${limit}`, () =>
+    db
+      .select({
+        id: reportSnapshots.id,
+        title: reportSnapshots.title,
+        createdAt: reportSnapshots.createdAt,
+        createdByName: users.name,
+      })
+      .from(reportSnapshots)
+      .leftJoin(users, eq(users.id, reportSnapshots.createdBy))
+      .where(eq(reportSnapshots.kind, VOLUNTEER_REPORT_KIND))
+      .orderBy(desc(reportSnapshots.createdAt), desc(reportSnapshots.id))
+      .limit(limit)
+      .all(),
+  );
 }
 
 export function getSavedReport(id: number) {
