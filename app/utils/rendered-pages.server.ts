@@ -11,7 +11,7 @@ import { todayIso } from "./dates";
  * pages are rendered with a placeholder in its place, and each response gets its own nonce.
  */
 export const NONCE_PLACEHOLDER = randomBytes(18).toString("hex");
-/** Per server process. An assessment's page, the largest, is about 0.3 MB. */
+/** Per server process. An assessment's page, the largest, is about 80 KB. */
 export const MAX_KEPT_BYTES = 48 * 1024 * 1024;
 
 /** A page's HTML in the pieces between its nonces. */

@@ -151,7 +151,7 @@ const UNKEPT_SECONDS = 5;
  * changed since it was last rendered is sent again without rendering (rendered-pages.server.ts).
  * Then, for UNKEPT_SECONDS, the same page with a query parameter that is new on every request
  * (autocannon's [<id>]), which no page reads: nothing is kept for an address never seen before, so
- * each request is rendered, as the first view after a change is.
+ * each request is rendered, as every request was before pages were kept.
  */
 async function measure(base: string, page: Page, cookie: string, alsoUnkept: boolean): Promise<Measured> {
   const check = await fetch(base + page.path, {
@@ -292,7 +292,7 @@ async function main() {
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
   const table = [
     `Measured on ${new Date().toISOString().slice(0, 10)} on ${machine}.`,
-    `The server as \`npm start\` runs it: ${serverProcesses} server process${serverProcesses === 1 ? "" : "es"} (\`WEB_CONCURRENCY\`, by default one per core). Each page: autocannon, 10 connections, no pipelining, ${duration} s after ${warmup} s of warm-up, signed in as an administrator; then ${UNKEPT_SECONDS} s with a query parameter that is new on every request, so that each is rendered (the first view after a change). Large dataset: ${pages.length} pages; growth compares the mean latency on the large dataset with the one-tenth dataset.`,
+    `The server as \`npm start\` runs it: ${serverProcesses} server process${serverProcesses === 1 ? "" : "es"} (\`WEB_CONCURRENCY\`, by default one per core). Each page: autocannon, 10 connections, no pipelining, ${duration} s after ${warmup} s of warm-up, signed in as an administrator; then ${UNKEPT_SECONDS} s with a query parameter that is new on every request, so that each is rendered. Large dataset: ${pages.length} pages; growth compares the mean latency on the large dataset with the one-tenth dataset.`,
     "",
     "| Page | Address | Requests/s | p50 | p99 | × floor throughput | Mean latency, 10× data | Meets targets | Rendered each time: requests/s | p99 | × floor |",
     "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |",
