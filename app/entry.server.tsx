@@ -30,9 +30,9 @@ export const streamTimeout = ABORT_DELAY;
 
 /**
  * Pages are rendered whole and sent in one piece: no loader defers data, so streaming would only
- * pass the same bytes through more streams. A page with the same address, status and data as one
- * rendered before is sent again without rendering (rendered-pages.server.ts), unless it is one that
- * no one may keep a copy of (`Cache-Control: no-store`, as pages of special category data are).
+ * pass the same bytes through more streams. A page with the same address, status, data and day as
+ * one rendered twice before is sent again without rendering (rendered-pages.server.ts), unless no
+ * one may keep a copy of it (`Cache-Control: no-store`, as pages of special category data send).
  * `Server-Timing` says which: `render;dur=…` or `render;desc="kept"`.
  */
 export default async function handleRequest(

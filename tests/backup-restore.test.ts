@@ -20,7 +20,14 @@ import { acquireLock, lockPathFor, LockHeldError, releaseLock } from "~db/restor
 import { migrateDatabase, migrationsFolder } from "~db/migrate.server";
 import { ConfigError, parseConfig } from "~/utils/env.server";
 import { fillEveryTable, rowCounts } from "./support/fill-database";
-import { buildState, Client, freePort, runScript, stageServer, startServer } from "./reliability/harness";
+import {
+  builtServerReady,
+  Client,
+  freePort,
+  runScript,
+  stageServer,
+  startServer,
+} from "./reliability/harness";
 
 const DAY = 24 * 60 * 60 * 1000;
 const email = "drill@example.org";
@@ -143,7 +150,7 @@ describe("the restore drill", () => {
     expect(partnerNames(match![1])).toContain("Written after the backup");
   });
 
-  it.skipIf(!serverCanStart())(
+  it.skipIf(!builtServerReady("the restore drill's server step"))(
     "the app starts on the restored database: /healthz answers and the record opens",
     async () => {
       const server = await startServer({
@@ -168,15 +175,6 @@ describe("the restore drill", () => {
     60_000,
   );
 });
-
-function serverCanStart() {
-  const build = buildState();
-  if (build.exists && !build.stale) return true;
-  console.warn(
-    `Skipping the restore drill's server step: ${build.exists ? "the build is older than the source" : "there is no build"}. Run \`npm run build\` first (npm test does).`,
-  );
-  return false;
-}
 
 describe("npm run db:backup -- --to FILE", () => {
   it("writes the backup where it is told, and never over an existing file", async () => {

@@ -9,7 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { partnerFormData } from "./support/forms";
 import {
-  buildState,
+  builtServerReady,
   Client,
   freePort,
   redirectedId,
@@ -19,15 +19,7 @@ import {
   type RunningServer,
 } from "./reliability/harness";
 
-function builtServerReady() {
-  const build = buildState();
-  if (build.exists && !build.stale) return true;
-  console.warn(
-    `Skipping the kept pages' checks: ${build.exists ? "build/index.js is older than the source" : "there is no build/index.js"}. Run \`npm run build\` first (npm test does).`,
-  );
-  return false;
-}
-const ready = builtServerReady();
+const ready = builtServerReady("the kept pages' checks");
 
 const demo = {
   ada: { email: "admin@demo.example", password: "demo admin passphrase" },

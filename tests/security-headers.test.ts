@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  buildState,
+  builtServerReady,
   Client,
   freePort,
   runScript,
@@ -20,15 +20,7 @@ import {
 const email = "headers@example.org";
 const password = "a long headers passphrase";
 
-function builtServerReady() {
-  const build = buildState();
-  if (build.exists && !build.stale) return true;
-  console.warn(
-    `Skipping the built server's security checks: ${build.exists ? "build/index.js is older than the source" : "there is no build/index.js"}. Run \`npm run build\` first (npm test does).`,
-  );
-  return false;
-}
-const ready = builtServerReady();
+const ready = builtServerReady("the built server's security checks");
 
 const madeHere: string[] = [];
 const servers: RunningServer[] = [];

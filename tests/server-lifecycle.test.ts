@@ -8,7 +8,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import {
-  buildState,
+  builtServerReady,
   Client,
   freePort,
   runScript,
@@ -30,15 +30,6 @@ function tempDir(name: string) {
 const backupDir = tempDir("lifecycle-backups");
 // Read once by getConfig(), which the test setup has not called yet.
 process.env.BACKUP_DIR = backupDir;
-
-function builtServerReady() {
-  const build = buildState();
-  if (build.exists && !build.stale) return true;
-  console.warn(
-    `Skipping the built server's shutdown test: ${build.exists ? "build/index.js is older than the source" : "there is no build/index.js"}. Run \`npm run build\` first (npm test does).`,
-  );
-  return false;
-}
 
 /** Starts the built server on a new database in `dir` with one editor, who can sign in. */
 async function startWithUser(dir: string, settings: Record<string, string>) {
@@ -99,7 +90,7 @@ function connectionRefused(port: number) {
 }
 
 describe.each([1, 2])("the built server with %i server process(es)", (processes) => {
-  it.skipIf(!builtServerReady())(
+  it.skipIf(!builtServerReady("the built server's shutdown test"))(
     "on SIGTERM finishes the request in flight, refuses new connections, closes the database and exits 0",
     async () => {
       const dir = tempDir("lifecycle");
@@ -188,7 +179,7 @@ function postOnNewConnection(url: string, form: Record<string, string>) {
 }
 
 describe("the built server with two server processes", () => {
-  it.skipIf(!builtServerReady())(
+  it.skipIf(!builtServerReady("the built server's shutdown test"))(
     "counts every process's writes towards one limit, and replaces a process that dies once the work it left is settled",
     async () => {
       const { server, databasePath } = await startWithUser(tempDir("processes"), {

@@ -3,7 +3,7 @@ import { todayIso } from "./dates";
 
 /**
  * Pages rendered before, kept by what they were rendered from, so that a page whose data has not
- * changed since it was last opened is sent again without rendering it again. A page's HTML depends
+ * changed since it was last opened is sent again without being rendered again. A page's HTML depends
  * only on its address, its status, its loader data (which Remix encodes for the browser before
  * rendering) and the day (forms offer today's date); its key is a SHA-256 digest of exactly those.
  * A change to the data, to who is signed in or to a message to show makes a new key, so nothing is

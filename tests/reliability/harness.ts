@@ -20,6 +20,19 @@ export function buildState(): { exists: boolean; stale: boolean } {
   return { exists: true, stale: newestChange(sources) > builtAt };
 }
 
+/**
+ * Whether the built server is there and up to date, for tests that start it; if not, says which
+ * tests are skipped (`what`) and how to build it.
+ */
+export function builtServerReady(what: string): boolean {
+  const build = buildState();
+  if (build.exists && !build.stale) return true;
+  console.warn(
+    `Skipping ${what}: ${build.exists ? "build/index.js is older than the source" : "there is no build/index.js"}. Run \`npm run build\` first (npm test does).`,
+  );
+  return false;
+}
+
 function newestChange(paths: string[]): number {
   let newest = 0;
   for (const p of paths) {
