@@ -114,8 +114,10 @@ function openPage(cookie: string, id: number, element?: string) {
 
 type Page = Awaited<ReturnType<typeof openPage>>["data"];
 
-/** An element's form as the page shows it (every line's stored values), with some lines changed. */
+/** An element's form as its page shows it (every line's stored values), with some lines changed. */
 function elementForm(page: Page, elementCode: string, changes: Record<string, string> = {}) {
+  if (page.elementCode !== elementCode)
+    throw new Error(`The page shows element ${page.elementCode}, not ${elementCode}.`);
   const element = getElement(elementCode)!;
   const form: Record<string, string> = {};
   for (const line of LINES.filter((l) => l.elementCode === element.code)) {
@@ -194,13 +196,21 @@ describe("starting an assessment", () => {
       status: "in_progress",
       checklistVersion: "ilfa-section-3-v1",
     });
-    expect(Object.keys(page.data.answers).sort()).toEqual(LINES.map((l) => l.code).sort());
+    // The page sends the shown element's answers (the first element's, unless another is asked for).
+    expect(Object.keys(page.data.answers).sort()).toEqual(
+      LINES.filter((l) => l.elementCode === "3.1")
+        .map((l) => l.code)
+        .sort(),
+    );
     expect(page.data.answers["3.1.1a"]).toMatchObject({ supported: "yes", answer: "yes", updatedAt: null });
     expect(page.data.answers["3.1.E1"]).toMatchObject({ supported: "yes", answer: "yes" });
     expect(page.data.answers["3.1.3"]).toMatchObject({ supported: "started", answer: "started" });
     // Suggested but not confirmed evidence does not count.
     expect(page.data.answers["3.1.2a"]).toMatchObject({ supported: "no", answer: "no" });
-    expect(page.data.answers["3.2.E1"]).toMatchObject({ supported: "no", answer: "no" });
+    expect((await openPage(editor.cookie, id, "3.2")).data.answers["3.2.E1"]).toMatchObject({
+      supported: "no",
+      answer: "no",
+    });
 
     expect(page.data.evidence["3.1.1a"]).toMatchObject({
       count: 1,
@@ -313,7 +323,8 @@ describe("answering", () => {
     expect(page.data.answers["3.1.3"].comments).toBe("Reviews happen but are not written up.");
     // Saving element 3.1 counts all 18 of its lines as answered; only one differs from the evidence.
     expect(page.data.progress).toEqual({ total: 42, answered: 18, changed: 1 });
-    expect(page.data.answers["3.2.1"].updatedAt).toBeNull();
+    expect(page.data.savedLines).toEqual({ "3.1": 18, "3.2": 0, "3.3": 0 });
+    expect((await openPage(editor.cookie, id, "3.2")).data.answers["3.2.1"].updatedAt).toBeNull();
 
     const audit = db
       .select({ action: auditEvents.action, changes: auditEvents.changes })
@@ -345,7 +356,7 @@ describe("answering", () => {
   it("refuses an answer a line cannot have, or none, keeping everything typed", async () => {
     const editor = await signedInUser("editor");
     const id = await start(editor.cookie);
-    const page = await openPage(editor.cookie, id);
+    const page = await openPage(editor.cookie, id, "3.2");
     const form = elementForm(page.data, "3.2", {
       "answer-3.2.E1": "started",
       "areas-3.2.E1": "Bid with the health trust",
@@ -359,7 +370,7 @@ describe("answering", () => {
       "answer-3.2.E1": ["Choose Yes or No for 3.2.E1."],
     });
     expect(result.data.values).toMatchObject({ "areas-3.2.E1": "Bid with the health trust" });
-    expect((await openPage(editor.cookie, id)).data.answers["3.2.E1"].areasForImprovement).toBeNull();
+    expect((await openPage(editor.cookie, id, "3.2")).data.answers["3.2.E1"].areasForImprovement).toBeNull();
   });
 
   it("shows one element at a time and comes back to the element just saved", async () => {
@@ -375,16 +386,16 @@ describe("answering", () => {
     expect((await open("?element=3.3")).data.elementCode).toBe("3.3");
     expect((await open("?element=9.9")).data.elementCode).toBe("3.1");
 
-    const page = await openPage(editor.cookie, id);
-    const saved = await save(editor.cookie, id, elementForm(page.data, "3.2", { "answer-3.2.1": "no" }));
+    const form = async (element: string) => elementForm((await open(`?element=${element}`)).data, element);
+    const saved = await save(editor.cookie, id, {
+      ...(await form("3.2")),
+      "answer-3.2.1": "no",
+    });
     expect(saved.location).toBe(`/assessments/${id}?element=3.2&notice=saved-3.2#element-3.2`);
     // "Save and go on" saves, then shows the next element; after the last, it stays.
-    const onward = await save(editor.cookie, id, {
-      ...elementForm(page.data, "3.1"),
-      intent: "save-3.1:next",
-    });
+    const onward = await save(editor.cookie, id, { ...(await form("3.1")), intent: "save-3.1:next" });
     expect(onward.location).toBe(`/assessments/${id}?element=3.2&notice=saved-3.1#element-3.2`);
-    const last = await save(editor.cookie, id, { ...elementForm(page.data, "3.3"), intent: "save-3.3:next" });
+    const last = await save(editor.cookie, id, { ...(await form("3.3")), intent: "save-3.3:next" });
     expect(last.location).toBe(`/assessments/${id}?element=3.3&notice=saved-3.3#element-3.3`);
     const after = await open("?element=3.2");
     expect(after.data.answers["3.2.1"]).toMatchObject({ answer: "no" });
@@ -631,7 +642,9 @@ describe("finishing with years of evidence", () => {
     expect(copies(id)).toBe(1);
     const page = (await openPage(editor.cookie, id)).data;
     expect(page.assessment.status).toBe("finished");
-    expect(page.evidence["3.1.1a"].items.map((item: { label: string }) => item.label)).not.toContain("Left behind");
+    expect(page.evidence["3.1.1a"].items.map((item: { label: string }) => item.label)).not.toContain(
+      "Left behind",
+    );
   });
 });
 

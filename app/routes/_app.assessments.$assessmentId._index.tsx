@@ -50,14 +50,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     cached(`assessment-page:${id}:${todayIso()}`, () => getAssessment(id, { perLine: PER_LINE })) ??
     notFound();
   const element = elementShown(new URL(request.url).searchParams.get("element"));
-  // Only the shown element's evidence goes to the page; every line's answer counts for progress.
-  const evidence = Object.fromEntries(
-    LINES.filter((line) => line.elementCode === element.code).map((line) => [
-      line.code,
-      page.evidence[line.code],
-    ]),
-  );
-  return { ...page, evidence, canEdit, elementCode: element.code };
+  // Only the shown element's answers and evidence go to the page. Of the rest, the navigation
+  // needs how many lines of each element are saved, and a finished assessment's summary the counts.
+  const shown = LINES.filter((line) => line.elementCode === element.code);
+  const onlyShown = <T,>(byLine: Record<string, T>) =>
+    Object.fromEntries(shown.map((line) => [line.code, byLine[line.code]]));
+  return {
+    ...page,
+    answers: onlyShown(page.answers),
+    evidence: onlyShown(page.evidence),
+    savedLines: Object.fromEntries(
+      ELEMENTS.map((e) => [
+        e.code,
+        LINES.filter((line) => line.elementCode === e.code && page.answers[line.code].updatedAt !== null)
+          .length,
+      ]),
+    ),
+    counts: answerCounts(page.answers, LINES),
+    canEdit,
+    elementCode: element.code,
+  };
 }
 
 const LOCKED = "This assessment has been finished and locked, so it can no longer be changed.";
@@ -296,9 +308,8 @@ function InProgressBody({ failed }: { failed: (intent: string) => FormFailure | 
 }
 
 function FinishedBody() {
-  const { answers, evidence, assessment, elementCode } = useLoaderData<typeof loader>();
-  const counts = answerCounts(answers, LINES);
-  const changed = Object.values(answers).filter((a) => a.answer !== a.supported).length;
+  const { answers, evidence, assessment, elementCode, counts, progress } = useLoaderData<typeof loader>();
+  const { changed } = progress;
   return (
     <>
       <section className="card" aria-labelledby="answers-title">
@@ -342,13 +353,13 @@ function FinishedBody() {
 
 /** The three elements, each with how many of its lines the team has saved. */
 function ElementNavigation() {
-  const { answers, assessment, elementCode } = useLoaderData<typeof loader>();
+  const { savedLines, assessment, elementCode } = useLoaderData<typeof loader>();
   return (
     <nav className="element-nav" aria-label="Elements of Section 3">
       <ol>
         {ELEMENTS.map((element) => {
           const lines = LINES.filter((line) => line.elementCode === element.code);
-          const saved = lines.filter((line) => answers[line.code].updatedAt !== null).length;
+          const saved = savedLines[element.code];
           return (
             <li key={element.code}>
               <Link
